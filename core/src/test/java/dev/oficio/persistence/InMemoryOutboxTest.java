@@ -1,0 +1,8 @@
+package dev.oficio.persistence;
+
+class InMemoryOutboxTest extends OutboxContractTest {
+  @Override
+  protected Outbox newOutbox() {
+    return new InMemoryOutbox();
+  }
+}

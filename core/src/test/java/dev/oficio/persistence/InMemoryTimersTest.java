@@ -1,0 +1,8 @@
+package dev.oficio.persistence;
+
+class InMemoryTimersTest extends TimersContractTest {
+  @Override
+  protected Timers newTimers() {
+    return new InMemoryTimers();
+  }
+}
