@@ -10,4 +10,5 @@ module dev.oficio.core {
   exports dev.oficio.shared;
   exports dev.oficio.ledger;
   exports dev.oficio.persistence;
+  exports dev.oficio.payments;
 }
