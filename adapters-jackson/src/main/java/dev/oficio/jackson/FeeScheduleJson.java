@@ -93,7 +93,7 @@ public final class FeeScheduleJson {
     if (schedule == null) {
       throw ValidationException.of("schedule", "must not be null");
     }
-    return WRITER.writeValueAsString(FeeScheduleWriter.toTree(schedule)) + "\n";
+    return writeTree(FeeScheduleWriter.toTree(schedule));
   }
 
   /** Writes the schedule as canonical JSON to a UTF-8 file. */
@@ -103,6 +103,10 @@ public final class FeeScheduleJson {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write fee schedule " + file, e);
     }
+  }
+
+  static String writeTree(JsonNode tree) {
+    return WRITER.writeValueAsString(tree) + "\n";
   }
 
   private static DefaultPrettyPrinter prettyPrinter() {
