@@ -59,28 +59,31 @@ public record FeeQuote(
     if (scheduleId == null || rule == null || explanation == null || processorFeePayer == null) {
       throw ValidationException.of("quote", "scheduleId, rule, payer and explanation are required");
     }
-    Money[] amounts = {
-      gross,
-      platformFee,
-      taxOnFee,
-      processorFee,
-      processorFeeBorneByPro,
-      customerServiceFee,
-      proPayout,
-      customerTotal
-    };
-    for (Money amount : amounts) {
-      if (amount == null || amount.isNegative()) {
-        throw ValidationException.of("quote", "amounts must be present and not negative");
-      }
-    }
-    if (!proPayout.plus(platformFee).plus(taxOnFee).plus(processorFeeBorneByPro).equals(gross)) {
+    // Checked in long arithmetic: a quote is built on every job, so this must not allocate.
+    long grossMinor = minor(gross, gross);
+    long deducted =
+        Math.addExact(
+            Math.addExact(minor(proPayout, gross), minor(platformFee, gross)),
+            Math.addExact(minor(taxOnFee, gross), minor(processorFeeBorneByPro, gross)));
+    minor(processorFee, gross);
+    if (deducted != grossMinor) {
       throw ValidationException.of(
           "quote", "proPayout + platformFee + taxOnFee + processor fee borne by the pro ≠ gross");
     }
-    if (!gross.plus(customerServiceFee).equals(customerTotal)) {
+    if (Math.addExact(grossMinor, minor(customerServiceFee, gross))
+        != minor(customerTotal, gross)) {
       throw ValidationException.of("quote", "customerTotal ≠ gross + customerServiceFee");
     }
+  }
+
+  private static long minor(Money amount, Money gross) {
+    if (amount == null || amount.isNegative()) {
+      throw ValidationException.of("quote", "amounts must be present and not negative");
+    }
+    if (gross == null || !amount.currency().equals(gross.currency())) {
+      throw ValidationException.of("quote", "amounts must share the gross amount's currency");
+    }
+    return amount.minorUnits();
   }
 
   /** The customer rule's name, if one matched. */

@@ -48,6 +48,12 @@ class FeeResolverProperties {
               }
               assertThat(quote.customerTotal().minorUnits())
                   .isEqualTo(amount + quote.customerServiceFee().minorUnits());
+              // The long-arithmetic quote agrees with the explanation's exact BigDecimal one.
+              assertThat(quote.explanation().rounded()).isEqualTo(quote.platformFee());
+              if (quote.customerExplanation() != null) {
+                assertThat(quote.customerExplanation().rounded())
+                    .isEqualTo(quote.customerServiceFee());
+              }
             });
   }
 
@@ -149,6 +155,23 @@ class FeeResolverProperties {
               assertThat(fee).isEqualTo(quote.platformFee().minorUnits());
               assertThat(payout).isEqualTo(quote.proPayout().minorUnits());
               assertThat(service).isEqualTo(quote.customerServiceFee().minorUnits());
+            });
+  }
+
+  @Test
+  void longDivisionRoundsLikeBigDecimal() {
+    qt().forAll(
+            longs().between(0, Long.MAX_VALUE),
+            longs().between(1, 100_000_000_000L),
+            integers().between(0, 5))
+        .checkAssert(
+            (numerator, denominator, mode) -> {
+              RoundingMode rounding = RandomSchedules.ALL_MODES[mode];
+              assertThat(ScaledRate.divide(numerator, denominator, rounding))
+                  .isEqualTo(
+                      BigDecimal.valueOf(numerator)
+                          .divide(BigDecimal.valueOf(denominator), 0, rounding)
+                          .longValueExact());
             });
   }
 

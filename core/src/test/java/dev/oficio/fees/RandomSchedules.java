@@ -25,6 +25,15 @@ public final class RandomSchedules {
     RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP
   };
 
+  static final RoundingMode[] ALL_MODES = {
+    RoundingMode.HALF_UP,
+    RoundingMode.HALF_EVEN,
+    RoundingMode.HALF_DOWN,
+    RoundingMode.DOWN,
+    RoundingMode.UP,
+    RoundingMode.FLOOR
+  };
+
   private RandomSchedules() {}
 
   public static FeeRule.Builder randomRule(Random random, String name, FeeMatch match) {
@@ -55,8 +64,13 @@ public final class RandomSchedules {
   }
 
   public static Rate randomRate(Random random) {
-    // Whole basis points up to 30%, sometimes a thousandth of a percent.
-    return random.nextInt(4) == 0
+    // Mostly whole basis points up to 30%, sometimes a thousandth of a percent, and now and then
+    // a rate finer than the resolver's long path handles (10 decimals), to exercise BigDecimal.
+    int kind = random.nextInt(20);
+    if (kind == 0) {
+      return Rate.ofPercent(BigDecimal.valueOf(1L + random.nextInt(1_000_000_000), 10));
+    }
+    return kind < 5
         ? Rate.ofPercent(BigDecimal.valueOf(random.nextInt(30_000), 3))
         : Rate.ofBasisPoints(random.nextInt(3_000));
   }
@@ -65,7 +79,7 @@ public final class RandomSchedules {
     Random random = new Random(seed);
     FeeSchedule.Builder schedule =
         FeeSchedule.builder("random", 1, USD, Instant.parse("2027-01-01T00:00:00Z"))
-            .rounding(MODES[random.nextInt(MODES.length)]);
+            .rounding(ALL_MODES[random.nextInt(ALL_MODES.length)]);
     if (random.nextBoolean()) {
       schedule.taxOnFee(random.nextBoolean() ? Rate.parse("11.5") : Rate.parse("4"));
     }
