@@ -43,7 +43,11 @@ public final class FeeQuoteJson {
     }
     root.put("effectiveRatePercent", quote.effectiveRatePercent(4).toPlainString());
     ObjectNode explanation = root.putObject("explanation");
-    explain(explanation.putObject("platformFee"), quote.explanation());
+    if (quote.explanation() == null) {
+      explanation.putNull("platformFee");
+    } else {
+      explain(explanation.putObject("platformFee"), quote.explanation());
+    }
     if (quote.customerExplanation() == null) {
       explanation.putNull("customerServiceFee");
     } else {

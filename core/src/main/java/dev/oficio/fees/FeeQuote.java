@@ -34,7 +34,8 @@ import java.util.Optional;
  * @param customerServiceFee the service fee added on top of the customer's price
  * @param proPayout what the pro receives
  * @param customerTotal what the customer is charged
- * @param explanation how the platform fee was computed
+ * @param explanation how the platform fee was computed; {@code null} only for a quote rebuilt from
+ *     storage without it (re-quote with {@code FeeResolver.quote(schedule, query)} to explain it)
  * @param customerExplanation how the customer service fee was computed, or {@code null}
  */
 public record FeeQuote(
@@ -56,8 +57,8 @@ public record FeeQuote(
 
   /** Checks that nothing is missing and that the money is conserved. */
   public FeeQuote {
-    if (scheduleId == null || rule == null || explanation == null || processorFeePayer == null) {
-      throw ValidationException.of("quote", "scheduleId, rule, payer and explanation are required");
+    if (scheduleId == null || rule == null || processorFeePayer == null) {
+      throw ValidationException.of("quote", "scheduleId, rule and payer are required");
     }
     // Checked in long arithmetic: a quote is built on every job, so this must not allocate.
     long grossMinor = minor(gross, gross);
@@ -114,7 +115,9 @@ public record FeeQuote(
     List<String> lines = new ArrayList<>();
     lines.add("schedule " + scheduleId + " v" + scheduleVersion + ", gross " + plain(gross));
     lines.add("platform fee " + plain(platformFee));
-    explanation.lines().forEach(line -> lines.add("  " + line));
+    if (explanation != null) {
+      explanation.lines().forEach(line -> lines.add("  " + line));
+    }
     if (!taxOnFee.isZero()) {
       lines.add("tax on the platform fee " + plain(taxOnFee));
     }

@@ -13,8 +13,10 @@ import java.util.Currency;
  * Computes fee quotes from the schedule in effect and refund quotes from frozen quotes. Pure: the
  * same query against the same schedules always gives the same quote.
  *
- * <p>Every amount is computed exactly ({@link BigDecimal} over minor units) and rounded once, at
- * the end, with the schedule's {@link FeeSchedule#rounding()}:
+ * <p>Every amount is computed exactly and rounded once, at the end, with the schedule's {@link
+ * FeeSchedule#rounding()}. The quote path keeps each fee as an exact rational in overflow-checked
+ * {@code long}s (falling back to {@link BigDecimal} for very fine rates or huge amounts); the
+ * {@link FeeExplanation} re-computes it with {@code BigDecimal} when read:
  *
  * <ol>
  *   <li>platform fee = tiered part + fixed, clamped to [minimum, maximum], capped at the gross
