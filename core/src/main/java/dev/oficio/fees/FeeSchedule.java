@@ -47,6 +47,11 @@ public final class FeeSchedule {
   private final ScaledRate scaledTax;
   private final ScaledRate scaledProcessor;
   private final Money zero;
+  // The rules grouped by specificity (0..7, one group per set of matched fields). A job can only
+  // match groups whose fields it has, and the first match from the most specific group down is
+  // the winner (build() guarantees that no two matching rules tie).
+  private final FeeRule[][] rulesBySpecificity;
+  private final FeeRule[][] customerRulesBySpecificity;
 
   private FeeSchedule(Builder builder, List<FeeRule> rules, List<FeeRule> customerRules) {
     this.id = builder.id;
@@ -60,6 +65,8 @@ public final class FeeSchedule {
     this.rules = List.copyOf(rules);
     this.customerRules = List.copyOf(customerRules);
     this.zero = Money.zero(currency);
+    this.rulesBySpecificity = bySpecificity(this.rules);
+    this.customerRulesBySpecificity = bySpecificity(this.customerRules);
     int taxScale = ScaledRate.commonScale(taxOnFee);
     this.scaledTax = taxScale < 0 ? null : ScaledRate.of(taxOnFee, taxScale);
     int processorScale = ScaledRate.commonScale(processorFee.percent());
@@ -175,7 +182,7 @@ public final class FeeSchedule {
   /** The platform fee rule that applies to a job: the matching rule of highest specificity. */
   public FeeRule ruleFor(ProId proId, String plan, String category) {
     // A default rule always exists, so the search cannot come back empty.
-    return mostSpecific(rules, proId, plan, category);
+    return mostSpecific(rulesBySpecificity, proId, plan, category);
   }
 
   /** The customer rule that applies to a job, if any matches. */
@@ -184,7 +191,9 @@ public final class FeeSchedule {
   }
 
   FeeRule customerRuleOrNull(ProId proId, String plan, String category) {
-    return customerRules.isEmpty() ? null : mostSpecific(customerRules, proId, plan, category);
+    return customerRules.isEmpty()
+        ? null
+        : mostSpecific(customerRulesBySpecificity, proId, plan, category);
   }
 
   /** A builder holding this schedule's settings, e.g. to publish the next version. */
@@ -200,17 +209,31 @@ public final class FeeSchedule {
   }
 
   private static FeeRule mostSpecific(
-      List<FeeRule> candidates, ProId proId, String plan, String category) {
-    FeeRule best = null;
-    int bestSpecificity = -1;
-    for (FeeRule rule : candidates) {
-      FeeMatch match = rule.match();
-      if (match.matches(proId, plan, category) && match.specificity() > bestSpecificity) {
-        best = rule;
-        bestSpecificity = match.specificity();
+      FeeRule[][] groups, ProId proId, String plan, String category) {
+    int present = (proId != null ? 4 : 0) + (plan != null ? 2 : 0) + (category != null ? 1 : 0);
+    for (int specificity = groups.length - 1; specificity >= 0; specificity--) {
+      if ((specificity & ~present) != 0) {
+        continue; // the group needs a field the job does not have
+      }
+      for (FeeRule rule : groups[specificity]) {
+        if (rule.match().matches(proId, plan, category)) {
+          return rule;
+        }
       }
     }
-    return best;
+    return null;
+  }
+
+  private static FeeRule[][] bySpecificity(List<FeeRule> rules) {
+    FeeRule[][] groups = new FeeRule[8][];
+    for (int specificity = 0; specificity < groups.length; specificity++) {
+      int wanted = specificity;
+      groups[specificity] =
+          rules.stream()
+              .filter(rule -> rule.match().specificity() == wanted)
+              .toArray(FeeRule[]::new);
+    }
+    return groups;
   }
 
   @Override
