@@ -84,6 +84,36 @@ class FeeResolverProperties {
   }
 
   @Test
+  void proVolumeMarginalFeesAddUpAcrossConsecutiveJobs() {
+    qt().forAll(longs().all(), longs().between(0, MAX_AMOUNT), longs().between(0, MAX_AMOUNT))
+        .checkAssert(
+            (seed, first, second) -> {
+              // No fixed part or limits: then F(prior + a + b) − F(prior) splits exactly at a.
+              Random random = new Random(seed);
+              FeeRule.Builder tiers = RandomSchedules.randomRule(random, "default", FeeMatch.ANY);
+              FeeRule source = tiers.build();
+              FeeRule.Builder rule =
+                  FeeRule.builder("default", USD)
+                      .method(FeeMethod.MARGINAL)
+                      .basis(FeeBasis.PRO_VOLUME);
+              source.tiers().forEach(rule::tier);
+              FeeResolver resolver =
+                  FeeResolver.of(FeeSchedule.builder("volume", 1, USD, AT).rule(rule).build());
+              long prior = random.nextInt(5_000_000);
+              BigDecimal a = exact(resolver, first, prior);
+              BigDecimal b = exact(resolver, second, prior + first);
+              BigDecimal both = exact(resolver, first + second, prior);
+              assertThat(a.add(b)).isEqualByComparingTo(both);
+            });
+  }
+
+  private static BigDecimal exact(FeeResolver resolver, long amount, long prior) {
+    FeeQuery query =
+        FeeQuery.of(Money.ofMinor(amount, USD), AT).withPriorVolume(Money.ofMinor(prior, USD));
+    return resolver.quote(query).explanation().exact();
+  }
+
+  @Test
   void theMostSpecificMatchingRuleAlwaysWins() {
     qt().forAll(longs().all(), longs().between(0, MAX_AMOUNT), longs().all())
         .checkAssert(
