@@ -11,7 +11,8 @@ import java.util.List;
  * One pro's decayed reliability counters. {@link #apply} folds one event in O(1): every counter is
  * an exponentially decayed sum {@code S(t) = Σ xᵢ·e^(−λ(t − tᵢ))} with {@code λ = ln 2 / half-life}
  * of its component, kept current with {@code S ← S·e^(−λΔt) + x}. Components sharing a half-life
- * share one {@code exp()} per event.
+ * form a decay group, brought forward together: an event costs one {@code exp()} per group it
+ * touches.
  *
  * <p>Events may arrive out of order: a late event is discounted by its age instead, so the counters
  * equal the closed-form sum whatever the order. The tier, however, is assessed on the model's
@@ -46,7 +47,9 @@ public final class ReliabilityCounters {
   long lastMillis = Long.MIN_VALUE;
   Tier heldTier = Tier.NEW;
   long heldAssessmentMillis = Long.MIN_VALUE;
-  private final double[] groupFactor;
+  // Each decay group (components sharing a half-life) is decayed lazily to its own last time, so
+  // an event costs one exp() per group it touches, not one per group of the model.
+  private final long[] groupLastMillis;
 
   ReliabilityCounters(ProId pro, ReliabilityModel model) {
     if (pro == null) {
@@ -57,7 +60,8 @@ public final class ReliabilityCounters {
     }
     this.pro = pro;
     this.model = model;
-    this.groupFactor = new double[model.groupLambdaPerMilli.length];
+    this.groupLastMillis = new long[model.groupLambdaPerMilli.length];
+    java.util.Arrays.fill(groupLastMillis, Long.MIN_VALUE);
   }
 
   /**
@@ -121,7 +125,7 @@ public final class ReliabilityCounters {
     long t = event.at().toEpochMilli();
     assessIfDue(t);
     if (t > lastMillis) {
-      decayTo(t);
+      lastMillis = t;
     }
     typeCounts[event.type().ordinal()]++;
     switch (event.type()) {
@@ -207,9 +211,9 @@ public final class ReliabilityCounters {
 
   /** Decayed copies of trials and hits at {@code t} ≥ lastMillis, into the given arrays. */
   void decayedAt(long t, double[] trialsOut, double[] hitsOut) {
-    double[] factors = new double[groupFactor.length];
-    long delta = lastMillis == Long.MIN_VALUE ? 0 : t - lastMillis;
+    double[] factors = new double[groupLastMillis.length];
     for (int g = 0; g < factors.length; g++) {
+      long delta = groupLastMillis[g] == Long.MIN_VALUE ? 0 : t - groupLastMillis[g];
       factors[g] = delta == 0 ? 1 : Math.exp(-model.groupLambdaPerMilli[g] * delta);
     }
     for (int i = 0; i < SLOTS; i++) {
@@ -227,27 +231,22 @@ public final class ReliabilityCounters {
     }
   }
 
-  private void decayTo(long t) {
-    if (lastMillis != Long.MIN_VALUE) {
-      long delta = t - lastMillis;
-      double[] lambda = model.groupLambdaPerMilli;
-      for (int g = 0; g < groupFactor.length; g++) {
-        groupFactor[g] = Math.exp(-lambda[g] * delta);
-      }
-      int[] groupOf = model.groupOf;
-      for (int i = 0; i < SLOTS; i++) {
-        double f = groupFactor[groupOf[i]];
+  private void add(int slot, long t, double trial, double hit, ReasonCode reason) {
+    int group = model.groupOf[slot];
+    long groupLast = groupLastMillis[group];
+    if (groupLast == Long.MIN_VALUE) {
+      groupLastMillis[group] = t;
+    } else if (t > groupLast) {
+      // Bring the whole group to t: S ← S·e^(−λΔt).
+      double f = Math.exp(-model.groupLambdaPerMilli[group] * (t - groupLast));
+      for (int i : model.slotsOfGroup[group]) {
         trials[i] *= f;
         hits[i] *= f;
       }
-    }
-    lastMillis = t;
-  }
-
-  private void add(int slot, long t, double trial, double hit, ReasonCode reason) {
-    if (t < lastMillis) {
+      groupLastMillis[group] = t;
+    } else if (t < groupLast) {
       // A late event: discount it by its age so the sum equals the in-order one.
-      double f = Math.exp(-model.groupLambdaPerMilli[model.groupOf[slot]] * (lastMillis - t));
+      double f = Math.exp(-model.groupLambdaPerMilli[group] * (groupLast - t));
       trial *= f;
       hit *= f;
     }

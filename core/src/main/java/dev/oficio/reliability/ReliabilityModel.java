@@ -69,6 +69,7 @@ public final class ReliabilityModel {
   // Decay groups: components sharing a half-life decay with one exp() per event.
   final int[] groupOf = new int[Component.values().length + 1];
   final double[] groupLambdaPerMilli;
+  final int[][] slotsOfGroup;
 
   private ReliabilityModel(Builder b) {
     double sum = 0;
@@ -99,8 +100,19 @@ public final class ReliabilityModel {
       groupOf[i] = g;
     }
     groupLambdaPerMilli = new double[distinct.size()];
+    slotsOfGroup = new int[distinct.size()][];
     for (int g = 0; g < distinct.size(); g++) {
       groupLambdaPerMilli[g] = Math.log(2) / distinct.get(g).toMillis();
+      int members = 0;
+      for (int group : groupOf) {
+        members += group == g ? 1 : 0;
+      }
+      slotsOfGroup[g] = new int[members];
+      for (int i = 0, k = 0; i < groupOf.length; i++) {
+        if (groupOf[i] == g) {
+          slotsOfGroup[g][k++] = i;
+        }
+      }
     }
   }
 

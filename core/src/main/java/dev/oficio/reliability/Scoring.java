@@ -1,7 +1,6 @@
 package dev.oficio.reliability;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -63,19 +62,16 @@ final class Scoring {
       int i = comp.ordinal();
       ReliabilityModel.Prior prior = m.priors[i];
       Optional<ComponentScore.TierTarget> target = Optional.empty();
-      List<ReasonCode> reasons = new ArrayList<>(3);
-      reasons.add(c.lastReason[i] == null ? ReasonCode.NO_DATA : c.lastReason[i]);
-      if (c.counts[i] > 0 && trials[i] < prior.strength()) {
-        reasons.add(ReasonCode.MOSTLY_PRIOR);
-      }
+      ReasonCode last = c.lastReason[i] == null ? ReasonCode.NO_DATA : c.lastReason[i];
+      boolean mostlyPrior = c.counts[i] > 0 && trials[i] < prior.strength();
+      boolean belowNextTier = false;
       if (nextRule != null) {
         double threshold = nextRule.minComponents().getOrDefault(comp, 0.0);
         double gap = Math.max(0, threshold - values[i]);
         target = Optional.of(new ComponentScore.TierTarget(next, threshold, gap));
-        if (gap > 0) {
-          reasons.add(ReasonCode.BELOW_NEXT_TIER);
-        }
+        belowNextTier = gap > 0;
       }
+      List<ReasonCode> reasons = reasons(last, mostlyPrior, belowNextTier);
       double contribution = 100 * m.weights[i] * values[i] / m.weightSum;
       components.put(
           comp,
@@ -115,6 +111,17 @@ final class Scoring {
         suspended,
         Collections.unmodifiableMap(components),
         Collections.unmodifiableMap(exclusions));
+  }
+
+  private static List<ReasonCode> reasons(
+      ReasonCode last, boolean mostlyPrior, boolean belowNextTier) {
+    if (mostlyPrior && belowNextTier) {
+      return List.of(last, ReasonCode.MOSTLY_PRIOR, ReasonCode.BELOW_NEXT_TIER);
+    }
+    if (mostlyPrior) {
+      return List.of(last, ReasonCode.MOSTLY_PRIOR);
+    }
+    return belowNextTier ? List.of(last, ReasonCode.BELOW_NEXT_TIER) : List.of(last);
   }
 
   /** The tier {@code c} qualifies for at {@code t} (≥ its latest event). */
