@@ -64,6 +64,8 @@ public final class ReliabilityModel {
   final double wilsonZ;
   final Duration assessmentPeriod;
   final Instant assessmentAnchor;
+  private final long anchorMillis;
+  private final long periodMillis;
   final EnumMap<Tier, TierRule> tierRules;
 
   // Decay groups: components sharing a half-life decay with one exp() per event.
@@ -89,6 +91,8 @@ public final class ReliabilityModel {
     this.wilsonZ = b.wilsonZ;
     this.assessmentPeriod = b.assessmentPeriod;
     this.assessmentAnchor = b.assessmentAnchor;
+    this.anchorMillis = b.assessmentAnchor.toEpochMilli();
+    this.periodMillis = b.assessmentPeriod.toMillis();
     this.tierRules = new EnumMap<>(b.tierRules);
     List<Duration> distinct = new ArrayList<>();
     for (int i = 0; i < halfLives.length; i++) {
@@ -198,9 +202,7 @@ public final class ReliabilityModel {
 
   /** The latest assessment instant at or before {@code at}, in epoch milliseconds. */
   long assessmentAtOrBefore(long atMillis) {
-    long anchor = assessmentAnchor.toEpochMilli();
-    long period = assessmentPeriod.toMillis();
-    return anchor + Math.floorDiv(atMillis - anchor, period) * period;
+    return anchorMillis + Math.floorDiv(atMillis - anchorMillis, periodMillis) * periodMillis;
   }
 
   /**
