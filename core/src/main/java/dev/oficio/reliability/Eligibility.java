@@ -101,9 +101,20 @@ public final class Eligibility {
       Set<String> heldCredentials, Set<String> requiredCredentials, boolean suspendedByOperator) {
     /** Copies the sets (null means empty). */
     public Standing {
-      heldCredentials = heldCredentials == null ? Set.of() : Set.copyOf(heldCredentials);
-      requiredCredentials =
-          requiredCredentials == null ? Set.of() : Set.copyOf(requiredCredentials);
+      heldCredentials = codes("heldCredentials", heldCredentials);
+      requiredCredentials = codes("requiredCredentials", requiredCredentials);
+    }
+
+    private static Set<String> codes(String field, Set<String> codes) {
+      if (codes == null) {
+        return Set.of();
+      }
+      for (String code : codes) {
+        if (code == null || code.isBlank()) {
+          throw ValidationException.of(field, "must not contain a blank credential code");
+        }
+      }
+      return Set.copyOf(codes);
     }
 
     /** A pro holding {@code held}, for a category requiring {@code required}, not suspended. */

@@ -73,6 +73,12 @@ public final class ReliabilityCounters {
     if (history == null) {
       throw ValidationException.of("history", "must not be null");
     }
+    for (ReliabilityEvent event : history) {
+      if (event == null) {
+        // A loop, not contains(null): immutable collections throw on contains(null).
+        throw ValidationException.of("history", "must not contain null events");
+      }
+    }
     ReliabilityCounters counters = new ReliabilityCounters(pro, model);
     List<? extends ReliabilityEvent> sorted =
         history.stream().sorted(Comparator.comparing(ReliabilityEvent::at)).toList();

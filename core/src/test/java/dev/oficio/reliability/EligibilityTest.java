@@ -126,4 +126,11 @@ class EligibilityTest {
                     .extracting(ValidationException.Violation::field)
                     .containsExactly("minCompletedJobs", "minScore", "minLowerBounds.NO_SHOW"));
   }
+
+  @Test
+  void standingRefusesBlankCredentialCodes() {
+    assertThatThrownBy(() -> Standing.of(Set.of(" "), Set.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("heldCredentials:");
+  }
 }

@@ -277,4 +277,17 @@ class ReliabilityScoreTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("event.pro:");
   }
+
+  @Test
+  void rebuildRefusesNullEventsAndAcceptsImmutableHistories() {
+    List<ReliabilityEvent> withNull = new ArrayList<>();
+    withNull.add(null);
+    assertThatThrownBy(() -> ReliabilityCounters.rebuild(P, Fixtures.MODEL, withNull))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("history:");
+    assertThat(
+            ReliabilityCounters.rebuild(P, Fixtures.MODEL, List.of(new JobCompleted(P, T0, 0)))
+                .eventCount())
+        .isEqualTo(1);
+  }
 }
