@@ -47,6 +47,7 @@ public final class ReliabilityCounters {
   long lastMillis = Long.MIN_VALUE;
   Tier heldTier = Tier.NEW;
   long heldAssessmentMillis = Long.MIN_VALUE;
+  private long nextAssessmentMillis = Long.MIN_VALUE;
   // Each decay group (components sharing a half-life) is decayed lazily to its own last time, so
   // an event costs one exp() per group it touches, not one per group of the model.
   private final long[] groupLastMillis;
@@ -204,9 +205,7 @@ public final class ReliabilityCounters {
    *     only the events up to {@code at} to score a past instant)
    */
   public ReliabilityScore score(Instant at) {
-    if (at == null) {
-      throw ValidationException.of("at", "must not be null");
-    }
+    Checks.instant("at", at);
     long t = at.toEpochMilli();
     if (t < lastMillis) {
       throw ValidationException.of(
@@ -230,10 +229,14 @@ public final class ReliabilityCounters {
   }
 
   private void assessIfDue(long t) {
+    if (t >= heldAssessmentMillis && t < nextAssessmentMillis) {
+      return; // the common case: still in the assessed period, no division needed
+    }
     long assessment = model.assessmentAtOrBefore(t);
     if (assessment > heldAssessmentMillis && assessment >= lastMillis) {
       heldTier = Scoring.qualify(this, assessment);
       heldAssessmentMillis = assessment;
+      nextAssessmentMillis = assessment + model.periodMillis;
     }
   }
 

@@ -65,7 +65,7 @@ public final class ReliabilityModel {
   final Duration assessmentPeriod;
   final Instant assessmentAnchor;
   private final long anchorMillis;
-  private final long periodMillis;
+  final long periodMillis;
   final EnumMap<Tier, TierRule> tierRules;
 
   // Decay groups: components sharing a half-life decay with one exp() per event.
@@ -384,8 +384,10 @@ public final class ReliabilityModel {
         v.add(violation("wilsonZ", "must be a finite number > 0, was " + wilsonZ));
       }
       checkPositive("assessmentPeriod", assessmentPeriod, v);
-      if (assessmentAnchor == null) {
-        v.add(violation("assessmentAnchor", "must not be null"));
+      try {
+        Checks.instant("assessmentAnchor", assessmentAnchor);
+      } catch (ValidationException e) {
+        v.addAll(e.violations());
       }
       checkTiers(v);
       if (!v.isEmpty()) {

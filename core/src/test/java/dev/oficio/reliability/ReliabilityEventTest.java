@@ -50,4 +50,14 @@ class ReliabilityEventTest {
     assertThat(response.at()).isEqualTo(Instant.parse("2027-03-08T12:30:00Z"));
     assertThat(response.type()).isEqualTo(ReliabilityEvent.Type.LEAD_RESPONDED);
   }
+
+  @Test
+  void rejectsInstantsOutsideTheSupportedRange() {
+    assertThatThrownBy(() -> new ReliabilityEvent.ProNoShow(pro("p-1"), Instant.MAX))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("at: must be between");
+    assertThatThrownBy(() -> Fixtures.MODEL.newCounters(pro("p-1")).score(Instant.MIN))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("at:");
+  }
 }
