@@ -125,17 +125,19 @@ public final class ReliabilityCounters {
     if (event == null) {
       throw ValidationException.of("event", "must not be null");
     }
-    if (!event.pro().equals(pro)) {
+    ProId eventPro = event.pro();
+    if (eventPro != pro && !eventPro.equals(pro)) {
       throw ValidationException.of(
-          "event.pro", "is " + event.pro() + " but these counters are " + pro + "'s");
+          "event.pro", "is " + eventPro + " but these counters are " + pro + "'s");
     }
     long t = event.at().toEpochMilli();
     assessIfDue(t);
     if (t > lastMillis) {
       lastMillis = t;
     }
-    typeCounts[event.type().ordinal()]++;
-    switch (event.type()) {
+    ReliabilityEvent.Type type = event.type();
+    typeCounts[type.ordinal()]++;
+    switch (type) {
       case JOB_COMPLETED -> {
         boolean onTime =
             ((ReliabilityEvent.JobCompleted) event).lateMinutes() <= model.lateToleranceMinutes;
