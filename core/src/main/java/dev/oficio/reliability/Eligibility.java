@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -214,7 +215,7 @@ public final class Eligibility {
               Gate.MIN_SAMPLE_SIZE,
               "completedJobs",
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "decayed completed jobs %.2f < %.2f",
                   score.completedJobs(),
                   policy.minCompletedJobs())));
@@ -224,8 +225,7 @@ public final class Eligibility {
           new Refusal(
               Gate.MIN_SCORE,
               "score",
-              String.format(
-                  java.util.Locale.ROOT, "score %.2f < %.2f", score.score(), policy.minScore())));
+              String.format(Locale.ROOT, "score %.2f < %.2f", score.score(), policy.minScore())));
     }
     for (Map.Entry<Component, Double> min : policy.minLowerBounds().entrySet()) {
       double lowerBound = score.component(min.getKey()).lowerBound();
@@ -235,10 +235,7 @@ public final class Eligibility {
                 Gate.MIN_LOWER_BOUND,
                 min.getKey().jsonName(),
                 String.format(
-                    java.util.Locale.ROOT,
-                    "Wilson lower bound %.4f < %.4f",
-                    lowerBound,
-                    min.getValue())));
+                    Locale.ROOT, "Wilson lower bound %.4f < %.4f", lowerBound, min.getValue())));
       }
     }
     if (policy.requireCredentials()) {
@@ -254,8 +251,7 @@ public final class Eligibility {
           new Refusal(
               Gate.NOT_SUSPENDED,
               "strikes",
-              String.format(
-                  java.util.Locale.ROOT, "suspended: %.2f decayed strikes", score.strikes())));
+              String.format(Locale.ROOT, "suspended: %.2f decayed strikes", score.strikes())));
     }
     if (standing.suspendedByOperator()) {
       refusals.add(new Refusal(Gate.NOT_SUSPENDED, "operator", "suspended by an operator"));

@@ -214,7 +214,8 @@ public final class Ranker {
 
   /**
    * Ranks {@code candidates} and keeps the first {@code top}; {@link Ranking#explain} explains any
-   * candidate's place. O(n·log top) time on average.
+   * candidate's place. One pass: each candidate is compared with the current last of the top and,
+   * only if better, inserted into that short sorted array.
    *
    * @param referencePrice the request's reference price (e.g. the category's median quote),
    *     positive; {@code null} makes price neutral for everyone

@@ -264,19 +264,19 @@ public final class ReliabilityModel {
 
     /** The weight of a component in the score (≥ 0; the weights must not all be 0). */
     public Builder weight(Component component, double weight) {
-      weights.put(nonNull(component), weight);
+      weights.put(nonNull("component", component), weight);
       return this;
     }
 
     /** The prior of a component. */
     public Builder prior(Component component, Prior prior) {
-      priors.put(nonNull(component), prior);
+      priors.put(nonNull("component", component), prior);
       return this;
     }
 
     /** The decay half-life of a component (positive). */
     public Builder halfLife(Component component, Duration halfLife) {
-      halfLives.put(nonNull(component), halfLife);
+      halfLives.put(nonNull("component", component), halfLife);
       return this;
     }
 
@@ -331,7 +331,7 @@ public final class ReliabilityModel {
 
     /** The rule of a tier above {@link Tier#NEW}. */
     public Builder tier(Tier tier, TierRule rule) {
-      if (nonNull(tier) == Tier.NEW) {
+      if (nonNull("tier", tier) == Tier.NEW) {
         throw ValidationException.of("tiers.NEW", "NEW is the fallback tier and has no rule");
       }
       tierRules.put(tier, rule);
@@ -469,9 +469,9 @@ public final class ReliabilityModel {
       return new ValidationException.Violation(field, message);
     }
 
-    private static <T> T nonNull(T value) {
+    private static <T> T nonNull(String field, T value) {
       if (value == null) {
-        throw ValidationException.of("key", "must not be null");
+        throw ValidationException.of(field, "must not be null");
       }
       return value;
     }
