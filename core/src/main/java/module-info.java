@@ -12,4 +12,5 @@ module dev.oficio.core {
   exports dev.oficio.persistence;
   exports dev.oficio.payments;
   exports dev.oficio.fees;
+  exports dev.oficio.reliability;
 }

@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
 
 /** The dependency rules of ARCHITECTURE.md, checked on core's production classes. */
 @AnalyzeClasses(packages = "dev.oficio", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -40,6 +42,20 @@ class ArchitectureTest {
               "java..", "dev.oficio.shared..", "dev.oficio.fees..", "dev.oficio.reliability..")
           .allowEmptyShould(true)
           .because("the fee resolver and the reliability scorer are pure functions");
+
+  @ArchTest
+  static final ArchRule reliabilityTakesTimeAsAnArgument =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.oficio.reliability..")
+          .should()
+          .callMethod(Instant.class, "now")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(Clock.class)
+          .because("reliability reads time only from its arguments (Instant at)");
 
   @ArchTest
   static final ArchRule noCyclesBetweenContexts =
