@@ -13,4 +13,5 @@ module dev.oficio.core {
   exports dev.oficio.payments;
   exports dev.oficio.payments.simulated;
   exports dev.oficio.jobs;
+  exports dev.oficio.fees;
 }
