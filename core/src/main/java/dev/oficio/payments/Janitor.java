@@ -48,6 +48,37 @@ public final class Janitor {
    */
   public record Report(int checked, int settled, int retried, int escalated) {}
 
+  /** Timer kind of the recurring janitor run. */
+  public static final String TIMER = "payments.janitor";
+
+  /**
+   * A handler of {@link #TIMER} timers that runs the janitor and schedules the next run {@code
+   * every} later; register it with {@link
+   * dev.oficio.persistence.TimerRunner.Builder#handlerOutsideTransaction} (it calls the gateway).
+   */
+  public dev.oficio.persistence.TimerHandler timerHandler(
+      dev.oficio.persistence.Timers timers, Duration every) {
+    return timer -> {
+      run();
+      schedule(timers, every);
+    };
+  }
+
+  /**
+   * Schedules the next janitor run {@code every} from now. The key names the due second, so hosts
+   * scheduling at the same time do not double it.
+   */
+  public void schedule(dev.oficio.persistence.Timers timers, Duration every) {
+    Instant due = service.clock().instant().plus(every);
+    service
+        .transactions()
+        .run(
+            () ->
+                timers.schedule(
+                    new dev.oficio.persistence.TimerRequest(
+                        TIMER + ":" + due.getEpochSecond(), TIMER, due, "")));
+  }
+
   /** Looks up every due open transaction once. */
   public Report run() {
     int checked = 0;

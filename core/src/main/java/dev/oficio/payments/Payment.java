@@ -482,17 +482,16 @@ public final class Payment {
 
   /**
    * Asks for the money taken to be split between the platform ({@code platformFee}) and the pro.
-   * Recorded at once if the money is already taken, otherwise when the capture or charge succeeds.
+   * Recorded as soon as the money is taken and no refund is in flight (at once, or when the capture,
+   * charge or refund settles).
    *
-   * @throws IllegalTransitionException if a release was already asked for, or a refund is in flight
+   * @throws IllegalTransitionException if a release was already asked for, or the payment is new or
+   *     terminal
    */
   public Payment requestRelease(Money platformFee, boolean payOut) {
     PaymentStatus status = status();
     if (release != null || status.isTerminal() || status == PaymentStatus.NEW) {
       throw new IllegalTransitionException("Payment " + id, status, "release");
-    }
-    if (any(t -> t.kind() == TransactionKind.REFUND && t.isOpen())) {
-      throw new IllegalTransitionException("Payment " + id, status, "release while a refund is open");
     }
     if (platformFee == null || platformFee.isNegative() || !platformFee.currency().equals(currency)) {
       throw ValidationException.of("platformFee", "must be zero or positive in " + currency);
@@ -500,9 +499,12 @@ public final class Payment {
     return with(transactions, new Release(platformFee, payOut, Money.zero(currency), false));
   }
 
-  /** Whether a release was asked for and can be recorded now (the money is taken). */
+  /** Whether a release was asked for and can be recorded now (money taken, no refund in flight). */
   public boolean releaseDue() {
-    return release != null && !release.recorded() && taken().isPositive();
+    return release != null
+        && !release.recorded()
+        && taken().isPositive()
+        && !any(t -> t.kind() == TransactionKind.REFUND && t.isOpen());
   }
 
   /** The amount the release moves out of customer funds held: taken minus refunded. */

@@ -71,6 +71,7 @@ public final class PaymentService {
   private volatile HoldExpiryPolicy holdExpiryPolicy;
   private final Janitor janitor;
   private final ProviderEvents providerEvents;
+  private final List<SettlementListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private PaymentService(Builder b) {
     this.payments = b.payments;
@@ -116,6 +117,18 @@ public final class PaymentService {
   /** The payments repository (read it inside {@code transactions().inTransaction}). */
   public Payments payments() {
     return payments;
+  }
+
+  /**
+   * Calls {@code listener} after a transaction reaches a final status, whoever settled it (the
+   * service, the janitor or a webhook), outside any unit of work. The jobs context listens to finish
+   * acceptances and refunds that were settled late.
+   */
+  public void addListener(SettlementListener listener) {
+    if (listener == null) {
+      throw ValidationException.of("listener", "must not be null");
+    }
+    listeners.add(listener);
   }
 
   /** Replaces the hold expiry policy (the jobs context installs its own). */
@@ -424,10 +437,12 @@ public final class PaymentService {
    */
   PaymentTransaction record(PaymentId id, IdempotencyKey key, GatewayOutcome outcome) {
     List<IdempotencyKey> followUps = new ArrayList<>();
+    boolean[] becameFinal = {false};
     Payment saved =
         retrying(
             () -> {
               followUps.clear();
+              becameFinal[0] = false;
               Payment before = load(id);
               PaymentTransaction old = before.transaction(key).orElseThrow();
               Instant now = clock.instant();
@@ -437,6 +452,7 @@ public final class PaymentService {
               }
               PaymentTransaction settled = after.transaction(key).orElseThrow();
               if (settled.status().isFinal() && !old.status().isFinal()) {
+                becameFinal[0] = true;
                 outbox.append(
                     new PaymentEvent.TransactionSettled(
                         id, after.reference(), settled.kind(), settled.status(), settled.amount(), key, now));
@@ -448,9 +464,23 @@ public final class PaymentService {
               return payments.save(after);
             });
     followUps.forEach(k -> dispatch(id, k));
-    return followUps.isEmpty()
-        ? saved.transaction(key).orElseThrow()
-        : get(id).transaction(key).orElseThrow();
+    PaymentTransaction result =
+        followUps.isEmpty()
+            ? saved.transaction(key).orElseThrow()
+            : get(id).transaction(key).orElseThrow();
+    if (becameFinal[0]) {
+      Payment current = get(id);
+      for (SettlementListener listener : listeners) {
+        try {
+          listener.settled(current, result);
+        } catch (RuntimeException e) {
+          // A listener's failure must not undo a settled money movement; it is logged and the
+          // listener's own state is repaired by its next command.
+          LOG.error("settlement listener failed for payment {} {}: {}", id, key, e.toString());
+        }
+      }
+    }
+    return result;
   }
 
   private void onSuccess(Payment p, PaymentTransaction t, Instant now) {
@@ -606,6 +636,14 @@ public final class PaymentService {
           }
           return payments.save(p.recordCheck(key, nextCheckAt, escalate));
         });
+  }
+
+  /**
+   * The handler of {@link #HOLD_EXPIRY_TIMER} timers; register it with {@link
+   * dev.oficio.persistence.TimerRunner.Builder#handlerOutsideTransaction} (it calls the gateway).
+   */
+  public dev.oficio.persistence.TimerHandler holdExpiryHandler() {
+    return timer -> expireHold(PaymentId.of(timer.payload()));
   }
 
   /** Runs the hold expiry of one payment: capture or void by policy if its hold is still open. */
