@@ -98,7 +98,17 @@ public final class Janitor {
           }
           progressed = true;
           checked++;
-          switch (check(p, t, now)) {
+          Result result;
+          try {
+            result = check(p, t, now);
+          } catch (RuntimeException e) {
+            // One broken transaction must not stop the others; it is looked at again later.
+            LOG.error("janitor failed on payment {} {}: {}", p.id(), t.idempotencyKey(), e.toString());
+            service.recordCheck(
+                p.id(), t.idempotencyKey(), now.plus(backoff(t.attempts() + 1)), maxAttempts, e.toString());
+            result = Result.RETRIED;
+          }
+          switch (result) {
             case SETTLED -> settled++;
             case RETRIED -> retried++;
             case ESCALATED -> {

@@ -369,7 +369,7 @@ public final class SimulatedGateway implements PaymentGateway {
       out.addAll(duplicates);
       Collections.shuffle(out, random);
     }
-    return out;
+    return out.stream().map(this::signed).toList();
   }
 
   // --- internals ---
@@ -459,11 +459,16 @@ public final class SimulatedGateway implements PaymentGateway {
     } else {
       return;
     }
+    webhooks.add(new SimulatedWebhook(eventId, body.toString(), Map.of()));
+  }
+
+  /** Signs a delivery at the moment it is sent, as providers do. */
+  private SimulatedWebhook signed(SimulatedWebhook w) {
     long t = clock.instant().getEpochSecond();
-    String raw = body.toString();
-    webhooks.add(
-        new SimulatedWebhook(
-            eventId, raw, Map.of(SIGNATURE_HEADER, "t=" + t + ",v1=" + SimulatedSignature.sign(webhookSecret, t, raw))));
+    return new SimulatedWebhook(
+        w.eventId(),
+        w.body(),
+        Map.of(SIGNATURE_HEADER, "t=" + t + ",v1=" + SimulatedSignature.sign(webhookSecret, t, w.body())));
   }
 
   static String signatureHeader() {
