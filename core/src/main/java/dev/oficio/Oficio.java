@@ -110,7 +110,8 @@ public final class Oficio {
     payments.holdExpiryPolicy(jobs.holdExpiryPolicy());
     TimerRunner.Builder runner = TimerRunner.builder(timerStore, transactions, clock);
     b.timerHandlers.forEach(runner::handler);
-    runner.handlerOutsideTransaction(PaymentService.HOLD_EXPIRY_TIMER, payments.holdExpiryHandler());
+    runner.handlerOutsideTransaction(
+        PaymentService.HOLD_EXPIRY_TIMER, payments.holdExpiryHandler());
     runner.handlerOutsideTransaction(
         Janitor.TIMER, payments.janitor().timerHandler(timerStore, b.janitorEvery));
     this.timers = runner.build();
@@ -261,8 +262,8 @@ public final class Oficio {
     }
 
     /**
-     * The fee schedules quotes are frozen from (default: one USD schedule {@code oficio-default}
-     * v1 taking 12% of every job).
+     * The fee schedules quotes are frozen from (default: one USD schedule {@code oficio-default} v1
+     * taking 12% of every job).
      */
     public Builder feeSchedules(FeeSchedules feeSchedules) {
       this.feeSchedules = require("feeSchedules", feeSchedules);

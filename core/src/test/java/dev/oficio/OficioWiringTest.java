@@ -28,7 +28,13 @@ class OficioWiringTest {
         .jobs()
         .quote(
             new QuoteJob(
-                CustomerId.of("c-1"), ProId.of("p-1"), Money.of("100.00", USD), clock.instant().plus(startsIn), "pm_1", null, null));
+                CustomerId.of("c-1"),
+                ProId.of("p-1"),
+                Money.of("100.00", USD),
+                clock.instant().plus(startsIn),
+                "pm_1",
+                null,
+                null));
   }
 
   @Test
@@ -56,7 +62,8 @@ class OficioWiringTest {
   @Test
   void holdOfACancelledQuoteIsVoidedWhenTheLateAuthorizationSettles() {
     SimulatedGateway gateway = SimulatedGateway.of(SimulatedProfile.STRIPE_LIKE, clock);
-    Oficio oficio = Oficio.builder().clock(clock).ids(IdGenerator.sequential()).paymentGateway(gateway).build();
+    Oficio oficio =
+        Oficio.builder().clock(clock).ids(IdGenerator.sequential()).paymentGateway(gateway).build();
     Job job = quote(oficio, Duration.ofDays(2));
     gateway.failNext(SimulatedFault.TIMEOUT_AFTER_APPLY);
     assertThat(oficio.jobs().accept(job.id()).status()).isEqualTo(JobStatus.QUOTED);
@@ -65,13 +72,15 @@ class OficioWiringTest {
     oficio.payments().janitor().run();
     Job cancelled = oficio.jobs().get(job.id());
     assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
-    assertThat(oficio.payments().get(cancelled.payment().orElseThrow()).status()).isEqualTo(PaymentStatus.VOIDED);
+    assertThat(oficio.payments().get(cancelled.payment().orElseThrow()).status())
+        .isEqualTo(PaymentStatus.VOIDED);
   }
 
   @Test
   void lateAuthorizationAcceptsTheWaitingJob() {
     SimulatedGateway gateway = SimulatedGateway.of(SimulatedProfile.STRIPE_LIKE, clock);
-    Oficio oficio = Oficio.builder().clock(clock).ids(IdGenerator.sequential()).paymentGateway(gateway).build();
+    Oficio oficio =
+        Oficio.builder().clock(clock).ids(IdGenerator.sequential()).paymentGateway(gateway).build();
     Job job = quote(oficio, Duration.ofDays(2));
     gateway.failNext(SimulatedFault.TIMEOUT_AFTER_APPLY);
     assertThat(oficio.jobs().accept(job.id()).status()).isEqualTo(JobStatus.QUOTED);
@@ -84,7 +93,12 @@ class OficioWiringTest {
   void scheduledJanitorRunsThroughTheTimersAndReschedulesItself() {
     SimulatedGateway gateway = SimulatedGateway.of(SimulatedProfile.ATH_LIKE, clock);
     Oficio oficio =
-        Oficio.builder().clock(clock).ids(IdGenerator.sequential()).paymentGateway(gateway).janitorEvery(Duration.ofMinutes(10)).build();
+        Oficio.builder()
+            .clock(clock)
+            .ids(IdGenerator.sequential())
+            .paymentGateway(gateway)
+            .janitorEvery(Duration.ofMinutes(10))
+            .build();
     Job job = quote(oficio, Duration.ofDays(2));
     gateway.failNext(SimulatedFault.TIMEOUT_AFTER_APPLY);
     oficio.jobs().accept(job.id());

@@ -40,16 +40,15 @@ public record CancellationPolicy(Duration freeAfterBooking, List<Window> windows
     if (windows == null || windows.isEmpty()) {
       throw ValidationException.of("windows", "at least one window is required");
     }
-    windows =
-        windows.stream().sorted(Comparator.comparing(Window::minNotice).reversed()).toList();
+    windows = windows.stream().sorted(Comparator.comparing(Window::minNotice).reversed()).toList();
     if (!windows.get(windows.size() - 1).minNotice().isZero()) {
       throw ValidationException.of("windows", "one window must start at zero notice");
     }
   }
 
   /**
-   * The default: free with 24 hours' notice or more, 25% with 2 to 24 hours, 50% under 2 hours; free
-   * within 5 minutes of booking (after TaskRabbit's and Handy's published policies).
+   * The default: free with 24 hours' notice or more, 25% with 2 to 24 hours, 50% under 2 hours;
+   * free within 5 minutes of booking (after TaskRabbit's and Handy's published policies).
    */
   public static CancellationPolicy standard() {
     return new CancellationPolicy(

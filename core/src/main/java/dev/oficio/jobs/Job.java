@@ -23,8 +23,8 @@ import java.util.Set;
  * A booked job, the spine of a booking. It owns its state machine ({@link JobStatus}); each
  * transition checks the current status, throws {@link IllegalTransitionException} on an illegal
  * move, and appends a {@link JobEvent} to {@link #newEvents()}. The fee quote frozen at {@link
- * #quote} decides every later split. Money moves through the payments context ({@link
- * JobService}); the job records only what succeeded.
+ * #quote} decides every later split. Money moves through the payments context ({@link JobService});
+ * the job records only what succeeded.
  *
  * <p>Immutable: transitions return a new {@code Job}. {@link #version()} is the version it was read
  * at ({@link Jobs#save} checks it). Thread-safe.
@@ -73,7 +73,8 @@ public final class Job {
         || quote == null
         || status == null
         || createdAt == null) {
-      throw ValidationException.of("job", "id, customer, pro, scheduledAt, quote, status and createdAt are required");
+      throw ValidationException.of(
+          "job", "id, customer, pro, scheduledAt, quote, status and createdAt are required");
     }
     if (paymentMethod == null || paymentMethod.isBlank()) {
       throw ValidationException.of("paymentMethod", "must not be blank");
@@ -119,8 +120,23 @@ public final class Job {
       Instant createdAt,
       long version) {
     return new Job(
-        id, customer, pro, scheduledAt, paymentMethod, quote, status, payment, securedBy, acceptedAt,
-        refunded, pendingRefunds, settledRefunds, cancellationFee, createdAt, version, List.of());
+        id,
+        customer,
+        pro,
+        scheduledAt,
+        paymentMethod,
+        quote,
+        status,
+        payment,
+        securedBy,
+        acceptedAt,
+        refunded,
+        pendingRefunds,
+        settledRefunds,
+        cancellationFee,
+        createdAt,
+        version,
+        List.of());
   }
 
   /** A new QUOTED job with its fee quote frozen. */
@@ -134,10 +150,32 @@ public final class Job {
       Instant now) {
     JobEvent event =
         new JobEvent.JobQuoted(
-            id, customer, pro, quote.gross(), quote.platformFee(), quote.scheduleId(), quote.scheduleVersion(), now);
+            id,
+            customer,
+            pro,
+            quote.gross(),
+            quote.platformFee(),
+            quote.scheduleId(),
+            quote.scheduleVersion(),
+            now);
     return new Job(
-        id, customer, pro, scheduledAt, paymentMethod, quote, JobStatus.QUOTED, null, null, null, null,
-        null, null, null, now, 0, List.of(event));
+        id,
+        customer,
+        pro,
+        scheduledAt,
+        paymentMethod,
+        quote,
+        JobStatus.QUOTED,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        now,
+        0,
+        List.of(event));
   }
 
   // --- transitions ---
@@ -148,13 +186,31 @@ public final class Job {
     if (newPayment == null) {
       throw ValidationException.of("payment", "must not be null");
     }
-    return copy(status, newPayment, securedBy, acceptedAt, refunded, pendingRefunds, settledRefunds, cancellationFee, null);
+    return copy(
+        status,
+        newPayment,
+        securedBy,
+        acceptedAt,
+        refunded,
+        pendingRefunds,
+        settledRefunds,
+        cancellationFee,
+        null);
   }
 
   /** Forgets a payment that was declined, so the next acceptance opens a new one (QUOTED only). */
   public Job detachPayment() {
     require("detach a payment", JobStatus.QUOTED);
-    return copy(status, null, null, acceptedAt, refunded, pendingRefunds, settledRefunds, cancellationFee, null);
+    return copy(
+        status,
+        null,
+        null,
+        acceptedAt,
+        refunded,
+        pendingRefunds,
+        settledRefunds,
+        cancellationFee,
+        null);
   }
 
   /** QUOTED → ACCEPTED once the payment is secured. */
@@ -164,7 +220,14 @@ public final class Job {
       throw new IllegalTransitionException("Job " + id, status, "accept without a secured payment");
     }
     return copy(
-        JobStatus.ACCEPTED, payment, how, now, refunded, pendingRefunds, settledRefunds, cancellationFee,
+        JobStatus.ACCEPTED,
+        payment,
+        how,
+        now,
+        refunded,
+        pendingRefunds,
+        settledRefunds,
+        cancellationFee,
         new JobEvent.JobAccepted(id, pro, payment, how, quote.customerTotal(), now));
   }
 
@@ -186,7 +249,8 @@ public final class Job {
   public Job close(Instant now) {
     require("close", JobStatus.COMPLETED);
     if (!pendingRefunds.isEmpty()) {
-      throw new IllegalTransitionException("Job " + id, status, "close while a refund is in flight");
+      throw new IllegalTransitionException(
+          "Job " + id, status, "close while a refund is in flight");
     }
     return to(JobStatus.CLOSED, new JobEvent.JobClosed(id, now));
   }
@@ -199,11 +263,19 @@ public final class Job {
   public Job cancel(CancelledBy by, Instant now, Money fee) {
     require("cancel", JobStatus.QUOTED, JobStatus.ACCEPTED);
     if (by == null || fee == null || fee.isNegative() || fee.isGreaterThan(quote.gross())) {
-      throw ValidationException.of("fee", "by is required and the fee must be between zero and the price");
+      throw ValidationException.of(
+          "fee", "by is required and the fee must be between zero and the price");
     }
     long noticeHours = Math.max(0, Duration.between(now, scheduledAt).toHours());
     return copy(
-        JobStatus.CANCELLED, payment, securedBy, acceptedAt, refunded, pendingRefunds, settledRefunds, fee,
+        JobStatus.CANCELLED,
+        payment,
+        securedBy,
+        acceptedAt,
+        refunded,
+        pendingRefunds,
+        settledRefunds,
+        fee,
         new JobEvent.JobCancelled(id, pro, by, noticeHours, fee, now));
   }
 
@@ -247,11 +319,21 @@ public final class Job {
     }
     Money left = refundable();
     if (amount.isGreaterThan(left)) {
-      throw ValidationException.of("amount", "refund " + amount + " exceeds the refundable " + left);
+      throw ValidationException.of(
+          "amount", "refund " + amount + " exceeds the refundable " + left);
     }
     Map<String, Money> pending = new LinkedHashMap<>(pendingRefunds);
     pending.put(refundId, amount);
-    return copy(status, payment, securedBy, acceptedAt, refunded, pending, settledRefunds, cancellationFee, null);
+    return copy(
+        status,
+        payment,
+        securedBy,
+        acceptedAt,
+        refunded,
+        pending,
+        settledRefunds,
+        cancellationFee,
+        null);
   }
 
   /** Records that the refund succeeded; the whole price refunded makes the job REFUNDED. */
@@ -268,7 +350,14 @@ public final class Job {
     Money total = refunded.plus(amount);
     JobStatus next = total.equals(quote.gross()) ? JobStatus.REFUNDED : status;
     return copy(
-        next, payment, securedBy, acceptedAt, total, pending, settled, cancellationFee,
+        next,
+        payment,
+        securedBy,
+        acceptedAt,
+        total,
+        pending,
+        settled,
+        cancellationFee,
         new JobEvent.JobRefunded(id, pro, amount, customerRefund, platformReversed, total, now));
   }
 
@@ -279,14 +368,38 @@ public final class Job {
     }
     Map<String, Money> pending = new LinkedHashMap<>(pendingRefunds);
     pending.remove(refundId);
-    return copy(status, payment, securedBy, acceptedAt, refunded, pending, settledRefunds, cancellationFee, null);
+    return copy(
+        status,
+        payment,
+        securedBy,
+        acceptedAt,
+        refunded,
+        pending,
+        settledRefunds,
+        cancellationFee,
+        null);
   }
 
   /** This job as saved at {@code newVersion}, with no new events; for repositories. */
   public Job withVersion(long newVersion) {
     return new Job(
-        id, customer, pro, scheduledAt, paymentMethod, quote, status, payment, securedBy, acceptedAt,
-        refunded, pendingRefunds, settledRefunds, cancellationFee, createdAt, newVersion, List.of());
+        id,
+        customer,
+        pro,
+        scheduledAt,
+        paymentMethod,
+        quote,
+        status,
+        payment,
+        securedBy,
+        acceptedAt,
+        refunded,
+        pendingRefunds,
+        settledRefunds,
+        cancellationFee,
+        createdAt,
+        newVersion,
+        List.of());
   }
 
   // --- reading ---
@@ -363,7 +476,8 @@ public final class Job {
 
   /** The part of the price still refundable: price − refunded − refunds in flight. */
   public Money refundable() {
-    Money pending = pendingRefunds.values().stream().reduce(Money.zero(price().currency()), Money::plus);
+    Money pending =
+        pendingRefunds.values().stream().reduce(Money.zero(price().currency()), Money::plus);
     return price().minus(refunded).minus(pending);
   }
 
@@ -387,7 +501,9 @@ public final class Job {
     return version;
   }
 
-  /** Events of the transitions made on this instance since it was read; the service publishes them. */
+  /**
+   * Events of the transitions made on this instance since it was read; the service publishes them.
+   */
   public List<JobEvent> newEvents() {
     return newEvents;
   }
@@ -402,7 +518,16 @@ public final class Job {
   }
 
   private Job to(JobStatus next, JobEvent event) {
-    return copy(next, payment, securedBy, acceptedAt, refunded, pendingRefunds, settledRefunds, cancellationFee, event);
+    return copy(
+        next,
+        payment,
+        securedBy,
+        acceptedAt,
+        refunded,
+        pendingRefunds,
+        settledRefunds,
+        cancellationFee,
+        event);
   }
 
   private Job copy(
@@ -420,8 +545,23 @@ public final class Job {
       events.add(event);
     }
     return new Job(
-        id, customer, pro, scheduledAt, paymentMethod, quote, nextStatus, nextPayment, nextSecuredBy,
-        nextAcceptedAt, nextRefunded, nextPending, nextSettled, nextCancellationFee, createdAt, version, events);
+        id,
+        customer,
+        pro,
+        scheduledAt,
+        paymentMethod,
+        quote,
+        nextStatus,
+        nextPayment,
+        nextSecuredBy,
+        nextAcceptedAt,
+        nextRefunded,
+        nextPending,
+        nextSettled,
+        nextCancellationFee,
+        createdAt,
+        version,
+        events);
   }
 
   @Override

@@ -50,7 +50,12 @@ public sealed interface JobEvent extends DomainEvent
 
   /** Payment secured. */
   record JobAccepted(
-      JobId job, ProId pro, PaymentId payment, SecuredBy securedBy, Money amount, Instant occurredAt)
+      JobId job,
+      ProId pro,
+      PaymentId payment,
+      SecuredBy securedBy,
+      Money amount,
+      Instant occurredAt)
       implements JobEvent {}
 
   /** Work started. */
@@ -58,7 +63,12 @@ public sealed interface JobEvent extends DomainEvent
 
   /** Work done; money taken and split. */
   record JobCompleted(
-      JobId job, ProId pro, CustomerId customer, Money amount, Money platformFee, Instant occurredAt)
+      JobId job,
+      ProId pro,
+      CustomerId customer,
+      Money amount,
+      Money platformFee,
+      Instant occurredAt)
       implements JobEvent {}
 
   /** Settled for good. */

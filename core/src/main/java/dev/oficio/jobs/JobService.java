@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  *       gateway can hold until after the scheduled start (with a safety margin), otherwise an
  *       immediate charge kept as customer funds held in the ledger.
  *   <li>{@link #complete} asks the payment to release the money (platform share = customer total −
- *       pro payout of the quote; the rest to the pro, paid by transfer where the gateway can and the
- *       pro's payouts are enabled, otherwise kept payable) and captures the hold.
+ *       pro payout of the quote; the rest to the pro, paid by transfer where the gateway can and
+ *       the pro's payouts are enabled, otherwise kept payable) and captures the hold.
  *   <li>{@link #cancel} applies the {@link CancellationPolicy}: the fee is kept (by a partial
  *       capture of the hold, or by refunding the rest of a charge) and split like the job's fees.
  *   <li>{@link #refund} refunds part of the price, reversing fees in proportion with {@link
@@ -115,7 +115,13 @@ public final class JobService {
     JobId id = ids.next("job", JobId::of);
     Job job =
         Job.quote(
-            id, command.customer(), command.pro(), command.scheduledAt(), command.paymentMethod(), quote, now);
+            id,
+            command.customer(),
+            command.pro(),
+            command.scheduledAt(),
+            command.paymentMethod(),
+            quote,
+            now);
     return transactions.inTransaction(() -> publishAndSave(job));
   }
 
@@ -138,7 +144,11 @@ public final class JobService {
                 () -> {
                   Payment opened =
                       payments.open(
-                          id.value(), job.customer(), job.pro(), job.price().currency(), job.paymentMethod());
+                          id.value(),
+                          job.customer(),
+                          job.pro(),
+                          job.price().currency(),
+                          job.paymentMethod());
                   return update(id, j -> j.payment().isPresent() ? j : j.attachPayment(opened.id()))
                       .payment()
                       .orElseThrow();
@@ -170,7 +180,10 @@ public final class JobService {
   public Job complete(JobId id) {
     Job before = get(id);
     PaymentId paymentId =
-        before.payment().orElseThrow(() -> new IllegalTransitionException("Job " + id, before.status(), "complete"));
+        before
+            .payment()
+            .orElseThrow(
+                () -> new IllegalTransitionException("Job " + id, before.status(), "complete"));
     if (before.status() == JobStatus.ACCEPTED || before.status() == JobStatus.IN_PROGRESS) {
       PaymentStatus ps = payments.get(paymentId).status();
       if (ps.isTerminal()) {
@@ -251,12 +264,13 @@ public final class JobService {
 
   /** COMPLETED → DISPUTED. */
   public Job dispute(JobId id, String reason) {
-    return update(id, j -> j.status() == JobStatus.DISPUTED ? j : j.dispute(reason, clock.instant()));
+    return update(
+        id, j -> j.status() == JobStatus.DISPUTED ? j : j.dispute(reason, clock.instant()));
   }
 
   /**
-   * Ends a dispute: {@link DisputeResolution#PAYOUT} returns the job to COMPLETED;
-   * {@link DisputeResolution#REFUND} also refunds everything not yet refunded.
+   * Ends a dispute: {@link DisputeResolution#PAYOUT} returns the job to COMPLETED; {@link
+   * DisputeResolution#REFUND} also refunds everything not yet refunded.
    */
   public Job resolveDispute(JobId id, DisputeResolution resolution) {
     Job job = update(id, j -> j.resolveDispute(resolution, clock.instant()));
@@ -276,7 +290,8 @@ public final class JobService {
         update(
             id,
             j -> {
-              if (j.pendingRefunds().containsKey(refundId) || j.settledRefunds().contains(refundId)) {
+              if (j.pendingRefunds().containsKey(refundId)
+                  || j.settledRefunds().contains(refundId)) {
                 return j;
               }
               already[0] = j.price().minus(j.refundable());
@@ -287,7 +302,8 @@ public final class JobService {
     }
     PaymentId paymentId = job.payment().orElseThrow();
     Money alreadyRefunded = already[0] == null ? priorRefunded(job, refundId) : already[0];
-    RefundQuote rq = fees.refundQuote(job.quote(), job.pendingRefunds().get(refundId), alreadyRefunded);
+    RefundQuote rq =
+        fees.refundQuote(job.quote(), job.pendingRefunds().get(refundId), alreadyRefunded);
     PaymentTransaction tx;
     try {
       tx =
@@ -336,17 +352,22 @@ public final class JobService {
     switch (tx.kind()) {
       case AUTHORIZE, CHARGE -> {
         boolean awaited =
-            job.status() == JobStatus.QUOTED && job.payment().map(payment.id()::equals).orElse(false);
+            job.status() == JobStatus.QUOTED
+                && job.payment().map(payment.id()::equals).orElse(false);
         if (awaited) {
           afterSecuring(job.id(), payment.id(), tx);
         } else if (tx.succeeded() && !job.payment().map(payment.id()::equals).orElse(false)
-            || tx.succeeded() && job.status() == JobStatus.CANCELLED && job.acceptedAt().isEmpty()) {
+            || tx.succeeded()
+                && job.status() == JobStatus.CANCELLED
+                && job.acceptedAt().isEmpty()) {
           // Money secured for a job that no longer waits for it: give it back.
-          LOG.warn("payment {} secured after job {} moved on; releasing it", payment.id(), job.id());
+          LOG.warn(
+              "payment {} secured after job {} moved on; releasing it", payment.id(), job.id());
           if (tx.kind() == TransactionKind.AUTHORIZE) {
             payments.voidHold(payment.id(), "abandoned");
           } else {
-            payments.refund(payment.id(), "orphan", payment.taken(), Money.zero(payment.currency()));
+            payments.refund(
+                payment.id(), "orphan", payment.taken(), Money.zero(payment.currency()));
           }
         }
       }
@@ -399,7 +420,8 @@ public final class JobService {
     if (!caps.holds()) {
       return false;
     }
-    Instant lastUsefulCapture = clock.instant().plus(caps.maxHoldDuration()).minus(holdSafetyMargin);
+    Instant lastUsefulCapture =
+        clock.instant().plus(caps.maxHoldDuration()).minus(holdSafetyMargin);
     return !job.scheduledAt().isAfter(lastUsefulCapture);
   }
 

@@ -61,8 +61,8 @@ public sealed interface GatewayOutcome
     public static final String NOT_FOUND = "not_found";
 
     /**
-     * The answer of a look-up for a call the provider never received: the caller may re-send it with
-     * the same idempotency key.
+     * The answer of a look-up for a call the provider never received: the caller may re-send it
+     * with the same idempotency key.
      */
     public static Declined notFound(String message) {
       return new Declined(NOT_FOUND, message);

@@ -23,7 +23,8 @@ public final class InMemoryPayeeAccounts implements PayeeAccounts {
   public synchronized Optional<PayeeAccount> findByProviderAccount(
       String provider, String providerAccountId) {
     return byPro.values().stream()
-        .filter(a -> a.provider().equals(provider) && a.providerAccountId().equals(providerAccountId))
+        .filter(
+            a -> a.provider().equals(provider) && a.providerAccountId().equals(providerAccountId))
         .findFirst();
   }
 

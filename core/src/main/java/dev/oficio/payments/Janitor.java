@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * look-ups a {@link PaymentEvent.NeedsOperator} event goes to the outbox; the transaction keeps
  * being checked at the longest backoff and is never dropped.
  *
- * <p>Hosts call {@link #run()} from their scheduler; the gateway is called outside any unit of work.
- * Thread-safe; several instances may run it at once (a transaction settles once).
+ * <p>Hosts call {@link #run()} from their scheduler; the gateway is called outside any unit of
+ * work. Thread-safe; several instances may run it at once (a transaction settles once).
  */
 public final class Janitor {
   private static final Logger LOG = LoggerFactory.getLogger(Janitor.class);
@@ -103,9 +103,14 @@ public final class Janitor {
             result = check(p, t, now);
           } catch (RuntimeException e) {
             // One broken transaction must not stop the others; it is looked at again later.
-            LOG.error("janitor failed on payment {} {}: {}", p.id(), t.idempotencyKey(), e.toString());
+            LOG.error(
+                "janitor failed on payment {} {}: {}", p.id(), t.idempotencyKey(), e.toString());
             service.recordCheck(
-                p.id(), t.idempotencyKey(), now.plus(backoff(t.attempts() + 1)), maxAttempts, e.toString());
+                p.id(),
+                t.idempotencyKey(),
+                now.plus(backoff(t.attempts() + 1)),
+                maxAttempts,
+                e.toString());
             result = Result.RETRIED;
           }
           switch (result) {

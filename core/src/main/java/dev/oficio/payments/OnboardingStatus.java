@@ -4,7 +4,9 @@ package dev.oficio.payments;
 public enum OnboardingStatus {
   /** Created; the pro has not submitted their details. */
   PENDING,
-  /** Details submitted, but the provider needs more (see {@link PayeeAccount#requirementsDue()}). */
+  /**
+   * Details submitted, but the provider needs more (see {@link PayeeAccount#requirementsDue()}).
+   */
   RESTRICTED,
   /** Fully onboarded. */
   COMPLETE

@@ -53,13 +53,27 @@ public record PayeeAccount(
       List<String> newRequirementsDue,
       Instant now) {
     return new PayeeAccount(
-        pro, provider, providerAccountId, newOnboarding, newPayoutsEnabled, newRequirementsDue, now, version);
+        pro,
+        provider,
+        providerAccountId,
+        newOnboarding,
+        newPayoutsEnabled,
+        newRequirementsDue,
+        now,
+        version);
   }
 
   /** This account as saved at {@code newVersion}; for repositories. */
   public PayeeAccount withVersion(long newVersion) {
     return new PayeeAccount(
-        pro, provider, providerAccountId, onboarding, payoutsEnabled, requirementsDue, updatedAt, newVersion);
+        pro,
+        provider,
+        providerAccountId,
+        onboarding,
+        payoutsEnabled,
+        requirementsDue,
+        updatedAt,
+        newVersion);
   }
 
   /**

@@ -44,13 +44,23 @@ public final class PayeeService {
           }
           return accounts.save(
               new PayeeAccount(
-                  pro, provider, providerAccountId, OnboardingStatus.PENDING, false, List.of(), clock.instant(), 0));
+                  pro,
+                  provider,
+                  providerAccountId,
+                  OnboardingStatus.PENDING,
+                  false,
+                  List.of(),
+                  clock.instant(),
+                  0));
         });
   }
 
   /** Records the provider's report on the pro's account. */
   public PayeeAccount update(
-      ProId pro, OnboardingStatus onboarding, boolean payoutsEnabled, List<String> requirementsDue) {
+      ProId pro,
+      OnboardingStatus onboarding,
+      boolean payoutsEnabled,
+      List<String> requirementsDue) {
     return transactions.inTransaction(
         () ->
             accounts.save(

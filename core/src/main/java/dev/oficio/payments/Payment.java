@@ -19,9 +19,9 @@ import java.util.function.Predicate;
  * The money movements of one job (or deposit): an aggregate of {@link PaymentTransaction}s.
  *
  * <p>Invariants, checked whenever a transaction is begun, counting transactions still in flight as
- * if they succeeded so that no race can cross a limit: captured ≤ authorized (one capture per hold);
- * refunded ≤ captured + charged; transfers to the pro ≤ what the pro is owed after the release
- * minus refunds; reversals ≤ what was transferred; nothing after a terminal status ({@link
+ * if they succeeded so that no race can cross a limit: captured ≤ authorized (one capture per
+ * hold); refunded ≤ captured + charged; transfers to the pro ≤ what the pro is owed after the
+ * release minus refunds; reversals ≤ what was transferred; nothing after a terminal status ({@link
  * PaymentStatus#isTerminal()}).
  *
  * <p>Immutable: every transition returns a new {@code Payment}. {@link #version()} is the version
@@ -98,7 +98,8 @@ public final class Payment {
       List<PaymentTransaction> transactions,
       Release release) {
     if (id == null || customer == null || pro == null || currency == null || createdAt == null) {
-      throw ValidationException.of("payment", "id, customer, pro, currency and createdAt are required");
+      throw ValidationException.of(
+          "payment", "id, customer, pro, currency and createdAt are required");
     }
     if (reference == null || reference.isBlank()) {
       throw ValidationException.of("reference", "must not be blank");
@@ -135,7 +136,8 @@ public final class Payment {
       Currency currency,
       String paymentMethod,
       Instant now) {
-    return new Payment(id, reference, customer, pro, currency, paymentMethod, now, 0, List.of(), null);
+    return new Payment(
+        id, reference, customer, pro, currency, paymentMethod, now, 0, List.of(), null);
   }
 
   /** The id. */
@@ -202,7 +204,8 @@ public final class Payment {
   public PaymentStatus status() {
     Optional<PaymentTransaction> securing =
         transactions.stream()
-            .filter(t -> t.kind() == TransactionKind.AUTHORIZE || t.kind() == TransactionKind.CHARGE)
+            .filter(
+                t -> t.kind() == TransactionKind.AUTHORIZE || t.kind() == TransactionKind.CHARGE)
             .findFirst();
     if (securing.isEmpty()) {
       return PaymentStatus.NEW;
@@ -343,7 +346,8 @@ public final class Payment {
         if (release != null && !release.recorded()) {
           throw refuse(status, kind + " while a release is waiting for the capture");
         }
-        Money refundable = taken().minus(sum(t -> t.kind() == TransactionKind.REFUND && t.mayHaveMoved()));
+        Money refundable =
+            taken().minus(sum(t -> t.kind() == TransactionKind.REFUND && t.mayHaveMoved()));
         if (amount.isGreaterThan(refundable)) {
           throw ValidationException.of(
               "amount", "refund " + amount + " exceeds the refundable " + refundable);
@@ -354,7 +358,11 @@ public final class Payment {
               release
                   .platformFee()
                   .minus(
-                      sumFee(t -> t.kind() == TransactionKind.REFUND && t.afterRelease() && t.mayHaveMoved()));
+                      sumFee(
+                          t ->
+                              t.kind() == TransactionKind.REFUND
+                                  && t.afterRelease()
+                                  && t.mayHaveMoved()));
           if (fee.isGreaterThan(feeLeft)) {
             throw ValidationException.of(
                 "platformFee", "fee reversal " + fee + " exceeds the fee left " + feeLeft);
@@ -378,7 +386,11 @@ public final class Payment {
                 .plus(sum(t -> t.kind() == TransactionKind.TRANSFER_REVERSAL && t.succeeded()));
         if (amount.isGreaterThan(owedLeft)) {
           throw ValidationException.of(
-              "amount", "transfer " + amount + " exceeds what the pro is owed " + owedLeft.max(Money.zero(currency)));
+              "amount",
+              "transfer "
+                  + amount
+                  + " exceeds what the pro is owed "
+                  + owedLeft.max(Money.zero(currency)));
         }
         target = moneySource().providerReference();
       }
@@ -391,7 +403,8 @@ public final class Payment {
                 .orElseThrow(
                     () ->
                         ValidationException.of(
-                            "amount", "no transfer of this payment has " + amount + " left to reverse"));
+                            "amount",
+                            "no transfer of this payment has " + amount + " left to reverse"));
         target = transfer.providerReference();
       }
     }
@@ -450,10 +463,14 @@ public final class Payment {
    * @param nextCheckAt when the janitor may look at it next if it stays open
    * @return the updated payment (this one if nothing changed)
    */
-  public Payment settle(IdempotencyKey key, GatewayOutcome outcome, Instant now, Instant nextCheckAt) {
+  public Payment settle(
+      IdempotencyKey key, GatewayOutcome outcome, Instant now, Instant nextCheckAt) {
     PaymentTransaction t =
         transaction(key)
-            .orElseThrow(() -> ValidationException.of("idempotencyKey", "no transaction " + key + " in " + id));
+            .orElseThrow(
+                () ->
+                    ValidationException.of(
+                        "idempotencyKey", "no transaction " + key + " in " + id));
     if (t.status().isFinal()) {
       return this;
     }
@@ -462,7 +479,12 @@ public final class Payment {
       settled =
           s.amount().equals(t.amount())
               ? t.withStatus(
-                  TransactionStatus.SUCCEEDED, s.providerReference(), null, s.captureBefore(), now, now)
+                  TransactionStatus.SUCCEEDED,
+                  s.providerReference(),
+                  null,
+                  s.captureBefore(),
+                  now,
+                  now)
               // The provider moved a different amount than asked: never guess; keep it open so the
               // janitor escalates it to an operator.
               : t.withStatus(
@@ -471,7 +493,8 @@ public final class Payment {
       settled = t.withStatus(TransactionStatus.DECLINED, null, d.code(), null, now, now);
     } else if (outcome instanceof GatewayOutcome.Pending p) {
       settled =
-          t.withStatus(TransactionStatus.PENDING, p.providerReference(), null, null, now, nextCheckAt);
+          t.withStatus(
+              TransactionStatus.PENDING, p.providerReference(), null, null, now, nextCheckAt);
     } else if (outcome instanceof GatewayOutcome.Unknown) {
       settled = t.withStatus(TransactionStatus.UNKNOWN, null, null, null, now, nextCheckAt);
     } else {
@@ -482,8 +505,8 @@ public final class Payment {
 
   /**
    * Asks for the money taken to be split between the platform ({@code platformFee}) and the pro.
-   * Recorded as soon as the money is taken and no refund is in flight (at once, or when the capture,
-   * charge or refund settles).
+   * Recorded as soon as the money is taken and no refund is in flight (at once, or when the
+   * capture, charge or refund settles).
    *
    * @throws IllegalTransitionException if a release was already asked for, or the payment is new or
    *     terminal
@@ -493,7 +516,9 @@ public final class Payment {
     if (release != null || status.isTerminal() || status == PaymentStatus.NEW) {
       throw new IllegalTransitionException("Payment " + id, status, "release");
     }
-    if (platformFee == null || platformFee.isNegative() || !platformFee.currency().equals(currency)) {
+    if (platformFee == null
+        || platformFee.isNegative()
+        || !platformFee.currency().equals(currency)) {
       throw ValidationException.of("platformFee", "must be zero or positive in " + currency);
     }
     return with(transactions, new Release(platformFee, payOut, Money.zero(currency), false));
@@ -528,7 +553,16 @@ public final class Payment {
   /** This payment as saved at {@code newVersion}; for repositories. */
   public Payment withVersion(long newVersion) {
     return new Payment(
-        id, reference, customer, pro, currency, paymentMethod, createdAt, newVersion, transactions, release);
+        id,
+        reference,
+        customer,
+        pro,
+        currency,
+        paymentMethod,
+        createdAt,
+        newVersion,
+        transactions,
+        release);
   }
 
   private Payment replace(PaymentTransaction old, PaymentTransaction updated) {
@@ -542,7 +576,16 @@ public final class Payment {
 
   private Payment with(List<PaymentTransaction> next, Release newRelease) {
     return new Payment(
-        id, reference, customer, pro, currency, paymentMethod, createdAt, version, next, newRelease);
+        id,
+        reference,
+        customer,
+        pro,
+        currency,
+        paymentMethod,
+        createdAt,
+        version,
+        next,
+        newRelease);
   }
 
   private boolean any(Predicate<PaymentTransaction> filter) {
@@ -570,7 +613,8 @@ public final class Payment {
   }
 
   private IllegalTransitionException refuse(PaymentStatus status, Object action) {
-    return new IllegalTransitionException("Payment " + id, status, String.valueOf(action).toLowerCase());
+    return new IllegalTransitionException(
+        "Payment " + id, status, String.valueOf(action).toLowerCase());
   }
 
   @Override

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves a payment's money through the {@link PaymentGateway}, following ARCHITECTURE.md's "record
  * intent, then call, then record result": each operation (1) records a PENDING transaction with its
- * idempotency key in a unit of work, (2) calls the gateway outside any unit of work, (3) records the
- * outcome, the ledger entries and the outbox events in a second unit of work. A crash between the
- * steps leaves an open transaction that the {@link Janitor} settles.
+ * idempotency key in a unit of work, (2) calls the gateway outside any unit of work, (3) records
+ * the outcome, the ledger entries and the outbox events in a second unit of work. A crash between
+ * the steps leaves an open transaction that the {@link Janitor} settles.
  *
  * <p>Repeating an operation with the same key returns the recorded transaction when it is final,
  * and otherwise re-sends the same call with the same key (the provider replays it), so no money
@@ -72,7 +72,8 @@ public final class PaymentService {
   private volatile HoldExpiryPolicy holdExpiryPolicy;
   private final Janitor janitor;
   private final ProviderEvents providerEvents;
-  private final List<SettlementListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<SettlementListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private PaymentService(Builder b) {
     this.payments = b.payments;
@@ -87,7 +88,8 @@ public final class PaymentService {
     this.settleAfter = b.settleAfter;
     this.holdExpiryMargin = b.holdExpiryMargin;
     this.holdExpiryPolicy = b.holdExpiryPolicy;
-    this.janitor = new Janitor(this, b.janitorBaseBackoff, b.janitorMaxAttempts, b.janitorBatchSize);
+    this.janitor =
+        new Janitor(this, b.janitorBaseBackoff, b.janitorMaxAttempts, b.janitorBatchSize);
     this.providerEvents = new ProviderEvents(this, b.inbox, b.verifiers);
   }
 
@@ -122,8 +124,8 @@ public final class PaymentService {
 
   /**
    * Calls {@code listener} after a transaction reaches a final status, whoever settled it (the
-   * service, the janitor or a webhook), outside any unit of work. The jobs context listens to finish
-   * acceptances and refunds that were settled late.
+   * service, the janitor or a webhook), outside any unit of work. The jobs context listens to
+   * finish acceptances and refunds that were settled late.
    */
   public void addListener(SettlementListener listener) {
     if (listener == null) {
@@ -215,8 +217,7 @@ public final class PaymentService {
    * @param feeReversal after the release, the part taken back from the platform fee (the rest comes
    *     from the pro); zero before the release
    */
-  public PaymentTransaction refund(
-      PaymentId id, String refundId, Money amount, Money feeReversal) {
+  public PaymentTransaction refund(PaymentId id, String refundId, Money amount, Money feeReversal) {
     if (!gateway.capabilities().refunds()) {
       throw ValidationException.of("refund", gateway.provider() + " does not support refunds");
     }
@@ -347,7 +348,8 @@ public final class PaymentService {
   /** Sends the call of an open transaction (outside any unit of work) and records the outcome. */
   PaymentTransaction dispatch(PaymentId id, IdempotencyKey key) {
     Payment p = get(id);
-    PaymentTransaction tx = p.transaction(key).orElseThrow(() -> new NotFoundException("transaction", key));
+    PaymentTransaction tx =
+        p.transaction(key).orElseThrow(() -> new NotFoundException("transaction", key));
     if (tx.status().isFinal()) {
       return tx;
     }
@@ -360,7 +362,8 @@ public final class PaymentService {
     return guarded(
         () ->
             gateway.lookup(
-                new GatewayCall.Lookup(tx.idempotencyKey(), p.id(), tx.kind(), tx.providerReference())));
+                new GatewayCall.Lookup(
+                    tx.idempotencyKey(), p.id(), tx.kind(), tx.providerReference())));
   }
 
   GatewayOutcome call(Payment p, PaymentTransaction tx) {
@@ -394,8 +397,10 @@ public final class PaymentService {
                           Map.of("reference", p.reference())));
               case CAPTURE ->
                   gateway.capture(
-                      new GatewayCall.Capture(key, p.id(), tx.target(), tx.amount(), tx.platformFee()));
-              case VOID -> gateway.voidHold(new GatewayCall.VoidHold(key, p.id(), tx.target(), tx.note()));
+                      new GatewayCall.Capture(
+                          key, p.id(), tx.target(), tx.amount(), tx.platformFee()));
+              case VOID ->
+                  gateway.voidHold(new GatewayCall.VoidHold(key, p.id(), tx.target(), tx.note()));
               case REFUND ->
                   gateway.refund(
                       new GatewayCall.Refund(key, p.id(), tx.target(), tx.amount(), false, false));
@@ -414,7 +419,10 @@ public final class PaymentService {
             });
   }
 
-  /** Maps provider trouble to outcomes: retryable or unexpected failures are UNKNOWN (money may have moved). */
+  /**
+   * Maps provider trouble to outcomes: retryable or unexpected failures are UNKNOWN (money may have
+   * moved).
+   */
   private GatewayOutcome guarded(java.util.function.Supplier<GatewayOutcome> call) {
     try {
       GatewayOutcome outcome = call.get();
@@ -456,7 +464,13 @@ public final class PaymentService {
                 becameFinal[0] = true;
                 outbox.append(
                     new PaymentEvent.TransactionSettled(
-                        id, after.reference(), settled.kind(), settled.status(), settled.amount(), key, now));
+                        id,
+                        after.reference(),
+                        settled.kind(),
+                        settled.status(),
+                        settled.amount(),
+                        key,
+                        now));
                 if (settled.succeeded()) {
                   onSuccess(after, settled, now);
                 }
@@ -496,7 +510,10 @@ public final class PaymentService {
           Instant due = t.captureBefore().minus(holdExpiryMargin);
           timers.schedule(
               new TimerRequest(
-                  "hold-expiry:" + p.id(), HOLD_EXPIRY_TIMER, due.isBefore(now) ? now : due, p.id().value()));
+                  "hold-expiry:" + p.id(),
+                  HOLD_EXPIRY_TIMER,
+                  due.isBefore(now) ? now : due,
+                  p.id().value()));
         }
       }
       case VOID -> cancelHoldExpiry(p);
@@ -548,11 +565,13 @@ public final class PaymentService {
    * Records a due release, then begins the follow-up transactions it implies: the pro's payout, or
    * a reversal of what was transferred beyond what the pro is still owed after a refund.
    */
-  private Payment applyFollowUps(Payment p, List<IdempotencyKey> followUps, PaymentTransaction trigger) {
+  private Payment applyFollowUps(
+      Payment p, List<IdempotencyKey> followUps, PaymentTransaction trigger) {
     Instant now = clock.instant();
     Payment next = p;
     boolean justReleased = false;
-    if (next.releaseDue() && next.openTransactions().stream().noneMatch(t -> t.kind() == TransactionKind.REFUND)) {
+    if (next.releaseDue()
+        && next.openTransactions().stream().noneMatch(t -> t.kind() == TransactionKind.REFUND)) {
       Money amount = next.releasable();
       next = next.markReleaseRecorded();
       Payment.Release r = next.release().orElseThrow();
@@ -577,7 +596,9 @@ public final class PaymentService {
         if (payee.isPresent() && payee.get().payoutsEnabled()) {
           IdempotencyKey key = IdempotencyKey.of("transfer", next.id(), "payout");
           if (next.transaction(key).isEmpty()) {
-            next = next.begin(TransactionKind.TRANSFER, key, owed, null, "", now, now.plus(settleAfter));
+            next =
+                next.begin(
+                    TransactionKind.TRANSFER, key, owed, null, "", now, now.plus(settleAfter));
             followUps.add(key);
           }
         } else {
@@ -601,9 +622,18 @@ public final class PaymentService {
       Money excess = next.transferredNet().minus(reversing).minus(next.proOwed());
       if (excess.isPositive()) {
         IdempotencyKey key =
-            IdempotencyKey.of("transfer-reversal", next.id(), "after", trigger.idempotencyKey().value());
+            IdempotencyKey.of(
+                "transfer-reversal", next.id(), "after", trigger.idempotencyKey().value());
         if (next.transaction(key).isEmpty()) {
-          next = next.begin(TransactionKind.TRANSFER_REVERSAL, key, excess, null, "", now, now.plus(settleAfter));
+          next =
+              next.begin(
+                  TransactionKind.TRANSFER_REVERSAL,
+                  key,
+                  excess,
+                  null,
+                  "",
+                  now,
+                  now.plus(settleAfter));
           followUps.add(key);
         }
       }
@@ -626,7 +656,8 @@ public final class PaymentService {
   }
 
   /** Records a janitor look-up that left the transaction open. */
-  void recordCheck(PaymentId id, IdempotencyKey key, Instant nextCheckAt, int maxAttempts, String reason) {
+  void recordCheck(
+      PaymentId id, IdempotencyKey key, Instant nextCheckAt, int maxAttempts, String reason) {
     retrying(
         () -> {
           Payment p = load(id);
@@ -693,7 +724,10 @@ public final class PaymentService {
   private PayeeAccount payeeOf(ProId pro) {
     return payees
         .find(pro)
-        .orElseThrow(() -> new PayoutsDisabledException(pro, OnboardingStatus.PENDING, List.of("payee_account")));
+        .orElseThrow(
+            () ->
+                new PayoutsDisabledException(
+                    pro, OnboardingStatus.PENDING, List.of("payee_account")));
   }
 
   private void requireTransfers() {
@@ -709,7 +743,9 @@ public final class PaymentService {
     return payments.find(id).orElseThrow(() -> new NotFoundException("Payment", id));
   }
 
-  /** Runs {@code work} in a unit of work, retrying a few times on an optimistic-locking conflict. */
+  /**
+   * Runs {@code work} in a unit of work, retrying a few times on an optimistic-locking conflict.
+   */
   private Payment retrying(java.util.function.Supplier<Payment> work) {
     ConcurrencyException last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
@@ -740,7 +776,8 @@ public final class PaymentService {
     private Duration janitorBaseBackoff = Duration.ofMinutes(1);
     private int janitorMaxAttempts = 8;
     private int janitorBatchSize = 100;
-    private final java.util.Map<String, ProviderEventVerifier> verifiers = new java.util.HashMap<>();
+    private final java.util.Map<String, ProviderEventVerifier> verifiers =
+        new java.util.HashMap<>();
 
     private Builder() {}
 
@@ -823,8 +860,8 @@ public final class PaymentService {
     }
 
     /**
-     * The janitor's backoff: the first retry waits {@code baseBackoff}, each later one twice as long
-     * (capped at one day); after {@code maxAttempts} look-ups an operator is alerted.
+     * The janitor's backoff: the first retry waits {@code baseBackoff}, each later one twice as
+     * long (capped at one day); after {@code maxAttempts} look-ups an operator is alerted.
      */
     public Builder janitor(Duration baseBackoff, int maxAttempts, int batchSize) {
       this.janitorBaseBackoff = positive("baseBackoff", baseBackoff);

@@ -17,7 +17,8 @@ import java.time.Instant;
  *     taken back from the pro); zero for other kinds
  * @param idempotencyKey the key derived from the domain command; unique within the payment
  * @param target the provider reference the operation acts on (the hold for CAPTURE/VOID, the
- *     payment for REFUND/TRANSFER, the transfer for TRANSFER_REVERSAL), or null for AUTHORIZE/CHARGE
+ *     payment for REFUND/TRANSFER, the transfer for TRANSFER_REVERSAL), or null for
+ *     AUTHORIZE/CHARGE
  * @param note a short reason (void reason) or empty
  * @param afterRelease for REFUND, whether it was asked after the payment's money was released to
  *     platform and pro (then it reverses fee and pro share; otherwise it returns customer funds)
@@ -63,7 +64,8 @@ public record PaymentTransaction(
       throw ValidationException.of("platformFee", "must be between zero and the amount");
     }
     if (createdAt == null || updatedAt == null || nextCheckAt == null) {
-      throw ValidationException.of("createdAt", "createdAt, updatedAt and nextCheckAt are required");
+      throw ValidationException.of(
+          "createdAt", "createdAt, updatedAt and nextCheckAt are required");
     }
     if (attempts < 0) {
       throw ValidationException.of("attempts", "must not be negative");
@@ -76,7 +78,9 @@ public record PaymentTransaction(
     return !status.isFinal();
   }
 
-  /** Whether it succeeded or may still succeed: counted against limits so they are never crossed. */
+  /**
+   * Whether it succeeded or may still succeed: counted against limits so they are never crossed.
+   */
   boolean mayHaveMoved() {
     return status != TransactionStatus.DECLINED;
   }

@@ -25,7 +25,9 @@ public final class PayoutsDisabledException extends OficioException {
             + pro
             + " are disabled (onboarding "
             + onboarding
-            + (requirementsDue.isEmpty() ? "" : ", requirements due: " + String.join(", ", requirementsDue))
+            + (requirementsDue.isEmpty()
+                ? ""
+                : ", requirements due: " + String.join(", ", requirementsDue))
             + ")");
     this.pro = pro;
   }

@@ -47,7 +47,8 @@ public sealed interface ProviderEvent
         throw ValidationException.of("event", "payment, kind and outcome are required");
       }
       if (idempotencyKey == null && (providerReference == null || providerReference.isBlank())) {
-        throw ValidationException.of("event", "an idempotency key or a provider reference is required");
+        throw ValidationException.of(
+            "event", "an idempotency key or a provider reference is required");
       }
     }
   }

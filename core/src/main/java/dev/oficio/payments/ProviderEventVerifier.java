@@ -12,7 +12,10 @@ import java.util.Map;
  */
 public interface ProviderEventVerifier {
 
-  /** The provider these events come from, e.g. {@code stripe}; matches {@link PaymentGateway#provider()}. */
+  /**
+   * The provider these events come from, e.g. {@code stripe}; matches {@link
+   * PaymentGateway#provider()}.
+   */
   String provider();
 
   /** Whether the provider signs its events; unsigned events are confirmed by a look-up. */

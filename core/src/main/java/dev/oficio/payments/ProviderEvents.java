@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook inbox (ARCHITECTURE.md, "Webhooks"): verifies a delivery with its provider's {@link
- * ProviderEventVerifier}, stores the raw event in the {@link Inbox}, ignores a duplicate by provider
- * event id, and applies the event idempotently whatever the order: an event only ever settles an
- * open transaction, so a late or repeated event cannot move a payment backwards. Events of
- * unsigned providers are confirmed by a look-up before anything changes.
+ * ProviderEventVerifier}, stores the raw event in the {@link Inbox}, ignores a duplicate by
+ * provider event id, and applies the event idempotently whatever the order: an event only ever
+ * settles an open transaction, so a late or repeated event cannot move a payment backwards. Events
+ * of unsigned providers are confirmed by a look-up before anything changes.
  *
  * <p>Thread-safe.
  */
@@ -27,7 +27,8 @@ public final class ProviderEvents {
   private final Inbox inbox;
   private final Map<String, ProviderEventVerifier> verifiers;
 
-  ProviderEvents(PaymentService service, Inbox inbox, Map<String, ProviderEventVerifier> verifiers) {
+  ProviderEvents(
+      PaymentService service, Inbox inbox, Map<String, ProviderEventVerifier> verifiers) {
     this.service = service;
     this.inbox = inbox;
     this.verifiers = Map.copyOf(verifiers);
@@ -72,7 +73,11 @@ public final class ProviderEvents {
                   boolean stored =
                       inbox.store(
                           new InboxEvent(
-                              provider, event.eventId(), event.type(), service.clock().instant(), rawBody));
+                              provider,
+                              event.eventId(),
+                              event.type(),
+                              service.clock().instant(),
+                              rawBody));
                   return stored || !inbox.isProcessed(provider, event.eventId());
                 });
     if (!fresh) {
@@ -124,7 +129,8 @@ public final class ProviderEvents {
     if (outcome instanceof GatewayOutcome.Declined d && d.isNotFound()) {
       return Result.IGNORED;
     }
-    if (!(outcome instanceof GatewayOutcome.Succeeded) && !(outcome instanceof GatewayOutcome.Declined)) {
+    if (!(outcome instanceof GatewayOutcome.Succeeded)
+        && !(outcome instanceof GatewayOutcome.Declined)) {
       return Result.IGNORED;
     }
     PaymentTransaction settled = service.record(u.payment(), tx.get().idempotencyKey(), outcome);
@@ -147,7 +153,11 @@ public final class ProviderEvents {
                   .save(
                       account
                           .get()
-                          .updated(u.onboarding(), u.payoutsEnabled(), u.requirementsDue(), u.occurredAt()));
+                          .updated(
+                              u.onboarding(),
+                              u.payoutsEnabled(),
+                              u.requirementsDue(),
+                              u.occurredAt()));
               return Result.APPLIED;
             });
   }

@@ -53,6 +53,13 @@ public final class JobFixture {
 
   /** A QUOTED job. */
   public Job quoted() {
-    return Job.quote(JobId.of(id), CustomerId.of("c-1"), ProId.of("p-1"), T0.plus(startsIn), "pm_1", quote(), T0);
+    return Job.quote(
+        JobId.of(id),
+        CustomerId.of("c-1"),
+        ProId.of("p-1"),
+        T0.plus(startsIn),
+        "pm_1",
+        quote(),
+        T0);
   }
 }

@@ -80,7 +80,10 @@ class JobPaymentsProperties {
     World(Scenario s) {
       gateway =
           SimulatedGateway.withFaults(
-              s.stripeLike() ? SimulatedProfile.STRIPE_LIKE : SimulatedProfile.ATH_LIKE, clock, s.seed(), s.faultPpm());
+              s.stripeLike() ? SimulatedProfile.STRIPE_LIKE : SimulatedProfile.ATH_LIKE,
+              clock,
+              s.seed(),
+              s.faultPpm());
       oficio =
           Oficio.builder()
               .clock(clock)
@@ -139,7 +142,8 @@ class JobPaymentsProperties {
           case 8 ->
               oficio
                   .jobs()
-                  .resolveDispute(id, c.param() % 2 == 0 ? DisputeResolution.REFUND : DisputeResolution.PAYOUT);
+                  .resolveDispute(
+                      id, c.param() % 2 == 0 ? DisputeResolution.REFUND : DisputeResolution.PAYOUT);
           case 9 -> deliverWebhooks();
           case 10 -> oficio.payments().janitor().run();
           case 11 -> clock.advance(Duration.ofMinutes(1 + c.param()));
@@ -215,7 +219,8 @@ class JobPaymentsProperties {
     for (Job job : w.jobs.all()) {
       if (job.status() == JobStatus.REFUNDED) {
         Payment p = w.payments.find(job.payment().orElseThrow()).orElseThrow();
-        assertThat(w.gateway.records(p.id()).refunded()).isEqualTo(w.gateway.records(p.id()).taken());
+        assertThat(w.gateway.records(p.id()).refunded())
+            .isEqualTo(w.gateway.records(p.id()).taken());
       }
     }
   }

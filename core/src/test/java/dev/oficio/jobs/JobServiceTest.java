@@ -54,7 +54,9 @@ class JobServiceTest {
   private Job quote(Oficio oficio, String amount, Duration startsIn) {
     return oficio
         .jobs()
-        .quote(new QuoteJob(CUSTOMER, PRO, usd(amount), T0.plus(startsIn), "pm_card_visa", null, null));
+        .quote(
+            new QuoteJob(
+                CUSTOMER, PRO, usd(amount), T0.plus(startsIn), "pm_card_visa", null, null));
   }
 
   @Test
@@ -130,7 +132,8 @@ class JobServiceTest {
     assertThat(oficio.ledger().balance(CASH, USD)).isEqualTo(usd("24.00"));
 
     // Same refund id again: refunded once.
-    assertThat(oficio.jobs().refund(job.id(), "r1", usd("50.00")).refunded()).isEqualTo(usd("50.00"));
+    assertThat(oficio.jobs().refund(job.id(), "r1", usd("50.00")).refunded())
+        .isEqualTo(usd("50.00"));
     assertThatThrownBy(() -> oficio.jobs().refund(job.id(), "r2", usd("200.01")))
         .isInstanceOf(ValidationException.class);
 

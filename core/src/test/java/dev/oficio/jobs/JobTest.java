@@ -86,7 +86,10 @@ class JobTest {
     TRANSITIONS.forEach(
         (name, transition) -> {
           for (JobStatus from : JobStatus.values()) {
-            Job job = from == JobStatus.QUOTED ? jobs.get(from).attachPayment(PaymentId.of("p")) : jobs.get(from);
+            Job job =
+                from == JobStatus.QUOTED
+                    ? jobs.get(from).attachPayment(PaymentId.of("p"))
+                    : jobs.get(from);
             if (LEGAL.get(name).contains(from)) {
               Job after = transition.apply(job);
               JobStatus expected = TARGET.getOrDefault(name, from);
@@ -107,7 +110,10 @@ class JobTest {
       if (s.isTerminal()) {
         Job job = in(s);
         TRANSITIONS.forEach(
-            (name, t) -> assertThatThrownBy(() -> t.apply(job)).as(name + " from " + s).isInstanceOf(IllegalTransitionException.class));
+            (name, t) ->
+                assertThatThrownBy(() -> t.apply(job))
+                    .as(name + " from " + s)
+                    .isInstanceOf(IllegalTransitionException.class));
       }
     }
   }
@@ -155,7 +161,8 @@ class JobTest {
     Job partial = job.refundSucceeded("a", Money.of("60.00", USD), Money.of("7.20", USD), T1);
     assertThat(partial.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(partial.refunded()).isEqualTo(Money.of("60.00", USD));
-    assertThat(partial.refundSucceeded("a", Money.of("60.00", USD), Money.of("7.20", USD), T1)).isSameAs(partial);
+    assertThat(partial.refundSucceeded("a", Money.of("60.00", USD), Money.of("7.20", USD), T1))
+        .isSameAs(partial);
     assertThatThrownBy(() -> partial.close(T1).requestRefund("c", Money.of("1.00", USD)))
         .isInstanceOf(IllegalTransitionException.class);
     assertThatThrownBy(() -> job.close(T1)).isInstanceOf(IllegalTransitionException.class);
@@ -174,8 +181,13 @@ class JobTest {
     assertThat(policy.feeRate(CancelledBy.CUSTOMER, java.time.Duration.ofHours(-3), since))
         .isEqualTo(dev.oficio.shared.Rate.parse("50"));
     // Free just after booking, and free whenever the pro cancels.
-    assertThat(policy.feeRate(CancelledBy.CUSTOMER, java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(5)))
+    assertThat(
+            policy.feeRate(
+                CancelledBy.CUSTOMER,
+                java.time.Duration.ofMinutes(30),
+                java.time.Duration.ofMinutes(5)))
         .isEqualTo(dev.oficio.shared.Rate.ZERO);
-    assertThat(policy.feeRate(CancelledBy.PRO, java.time.Duration.ZERO, since)).isEqualTo(dev.oficio.shared.Rate.ZERO);
+    assertThat(policy.feeRate(CancelledBy.PRO, java.time.Duration.ZERO, since))
+        .isEqualTo(dev.oficio.shared.Rate.ZERO);
   }
 }

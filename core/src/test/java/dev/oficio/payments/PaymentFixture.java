@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 
-/** Stores, a simulated gateway and a service over them; a new service can be built over the same stores (a restart). */
+/**
+ * Stores, a simulated gateway and a service over them; a new service can be built over the same
+ * stores (a restart).
+ */
 final class PaymentFixture {
   static final Currency USD = Currency.getInstance("USD");
   static final Instant T0 = Instant.parse("2027-03-01T13:00:00Z");

@@ -40,7 +40,9 @@ class PaymentServiceTest {
     }
   }
 
-  /** The process dies right after the provider applied the capture, before the result is recorded. */
+  /**
+   * The process dies right after the provider applied the capture, before the result is recorded.
+   */
   private static final class Killed extends Error {
     private static final long serialVersionUID = 1L;
   }
@@ -50,7 +52,8 @@ class PaymentServiceTest {
     Counting gateway = new Counting(f.simulated);
     PaymentService service = f.service(gateway);
     PaymentId id = f.open(service).id();
-    assertThat(service.authorize(id, usd("100.00")).status()).isEqualTo(TransactionStatus.SUCCEEDED);
+    assertThat(service.authorize(id, usd("100.00")).status())
+        .isEqualTo(TransactionStatus.SUCCEEDED);
 
     PaymentTransaction first = service.capture(id, usd("100.00"));
     PaymentTransaction again = service.capture(id, usd("100.00"));
@@ -151,7 +154,8 @@ class PaymentServiceTest {
             new ForwardingGateway(f.simulated) {
               @Override
               public GatewayOutcome charge(GatewayCall.Charge request) {
-                throw new ProviderException("simulated", "invalid_request", false, "req_1", "bad", null);
+                throw new ProviderException(
+                    "simulated", "invalid_request", false, "req_1", "bad", null);
               }
             });
     PaymentId id = f.open(service).id();
@@ -215,8 +219,10 @@ class PaymentServiceTest {
     service.charge(id, usd("100.00"));
     Payment released = service.release(id, usd("12.00"), true);
     assertThat(released.transferredNet()).isEqualTo(usd("88.00"));
-    assertThat(f.ledger.balance(Account.of(AccountType.PLATFORM_REVENUE), USD)).isEqualTo(usd("-12.00"));
-    assertThat(f.ledger.balance(Account.proPayable(PaymentFixture.PRO), USD)).isEqualTo(Money.zero(USD));
+    assertThat(f.ledger.balance(Account.of(AccountType.PLATFORM_REVENUE), USD))
+        .isEqualTo(usd("-12.00"));
+    assertThat(f.ledger.balance(Account.proPayable(PaymentFixture.PRO), USD))
+        .isEqualTo(Money.zero(USD));
     assertThat(f.ledger.balance(CASH, USD)).isEqualTo(usd("12.00"));
     assertThat(f.simulated.accountBalances()).containsEntry("acct_1", usd("88.00"));
     // Repeating the release changes nothing.
@@ -232,7 +238,8 @@ class PaymentServiceTest {
     Payment released = service.release(id, usd("12.00"), true);
     // The share stays payable and an event says why.
     assertThat(released.transferredNet()).isEqualTo(Money.zero(USD));
-    assertThat(f.ledger.balance(Account.proPayable(PaymentFixture.PRO), USD)).isEqualTo(usd("-88.00"));
+    assertThat(f.ledger.balance(Account.proPayable(PaymentFixture.PRO), USD))
+        .isEqualTo(usd("-88.00"));
     assertThat(f.outbox.history()).anyMatch(m -> m.event() instanceof PaymentEvent.PayoutHeld);
     assertThatThrownBy(() -> service.transfer(id, "manual", usd("10.00")))
         .isInstanceOf(PayoutsDisabledException.class)
@@ -252,7 +259,8 @@ class PaymentServiceTest {
     assertThat(p.transferredNet()).isEqualTo(usd("44.00"));
     assertThat(f.simulated.accountBalances()).containsEntry("acct_1", usd("44.00"));
     assertThat(f.ledger.balance(CASH, USD)).isEqualTo(usd("6.00"));
-    assertThat(f.ledger.balance(Account.proPayable(PaymentFixture.PRO), USD)).isEqualTo(Money.zero(USD));
+    assertThat(f.ledger.balance(Account.proPayable(PaymentFixture.PRO), USD))
+        .isEqualTo(Money.zero(USD));
     assertThat(f.ledger.trialBalance().isBalanced()).isTrue();
   }
 
@@ -261,12 +269,14 @@ class PaymentServiceTest {
     PaymentFixture ath = new PaymentFixture(SimulatedProfile.ATH_LIKE);
     PaymentService service = ath.service();
     PaymentId id = ath.open(service).id();
-    assertThatThrownBy(() -> service.authorize(id, usd("10.00"))).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> service.authorize(id, usd("10.00")))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> service.charge(id, usd("1500.01")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("limits");
     service.charge(id, usd("100.00"));
-    assertThatThrownBy(() -> service.transfer(id, "1", usd("1.00"))).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> service.transfer(id, "1", usd("1.00")))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -278,7 +288,8 @@ class PaymentServiceTest {
     assertThat(timer.dueAt()).isEqualTo(hold.captureBefore().minus(Duration.ofDays(1)));
     TimerRunner runner =
         TimerRunner.builder(f.timers, f.tx, f.clock)
-            .handlerOutsideTransaction(PaymentService.HOLD_EXPIRY_TIMER, service.holdExpiryHandler())
+            .handlerOutsideTransaction(
+                PaymentService.HOLD_EXPIRY_TIMER, service.holdExpiryHandler())
             .build();
     f.clock.advance(Duration.ofDays(5));
     assertThat(runner.runDue().fired()).isZero();
@@ -295,7 +306,8 @@ class PaymentServiceTest {
     service.authorize(id, usd("100.00"));
     TimerRunner runner =
         TimerRunner.builder(f.timers, f.tx, f.clock)
-            .handlerOutsideTransaction(PaymentService.HOLD_EXPIRY_TIMER, service.holdExpiryHandler())
+            .handlerOutsideTransaction(
+                PaymentService.HOLD_EXPIRY_TIMER, service.holdExpiryHandler())
             .build();
     f.clock.advance(Duration.ofDays(6));
     runner.runDue();

@@ -35,7 +35,8 @@ class PaymentTest {
     return begin(p, kind, key, amount, "0.00");
   }
 
-  private static Payment begin(Payment p, TransactionKind kind, String key, String amount, String fee) {
+  private static Payment begin(
+      Payment p, TransactionKind kind, String key, String amount, String fee) {
     return p.begin(kind, key(key), usd(amount), usd(fee), "", T0, T0);
   }
 
@@ -44,7 +45,8 @@ class PaymentTest {
   }
 
   private static Payment authorized(String amount) {
-    return succeed(begin(open(), TransactionKind.AUTHORIZE, "authorize", amount), "authorize", "pi_1", amount);
+    return succeed(
+        begin(open(), TransactionKind.AUTHORIZE, "authorize", amount), "authorize", "pi_1", amount);
   }
 
   private static Payment captured(String amount) {
@@ -83,7 +85,8 @@ class PaymentTest {
 
   @Test
   void rejectsCaptureAboveAuthorizedAmount() {
-    assertThatThrownBy(() -> begin(authorized("100.00"), TransactionKind.CAPTURE, "capture", "100.01"))
+    assertThatThrownBy(
+            () -> begin(authorized("100.00"), TransactionKind.CAPTURE, "capture", "100.01"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("exceeds the authorized");
   }
@@ -156,7 +159,8 @@ class PaymentTest {
 
   @Test
   void rejectsTransferBeforeTheRelease() {
-    assertThatThrownBy(() -> begin(captured("100.00"), TransactionKind.TRANSFER, "transfer:1", "1.00"))
+    assertThatThrownBy(
+            () -> begin(captured("100.00"), TransactionKind.TRANSFER, "transfer:1", "1.00"))
         .isInstanceOf(IllegalTransitionException.class);
   }
 
@@ -170,7 +174,8 @@ class PaymentTest {
     Payment half = begin(p, TransactionKind.TRANSFER, "transfer:1", "50.00");
     assertThatThrownBy(() -> begin(half, TransactionKind.TRANSFER, "transfer:2", "38.01"))
         .isInstanceOf(ValidationException.class);
-    assertThat(begin(half, TransactionKind.TRANSFER, "transfer:2", "38.00").transactions()).hasSize(4);
+    assertThat(begin(half, TransactionKind.TRANSFER, "transfer:2", "38.00").transactions())
+        .hasSize(4);
   }
 
   @Test
@@ -187,11 +192,21 @@ class PaymentTest {
   @Test
   void rejectsReversalAboveWhatWasTransferred() {
     Payment p = captured("100.00").requestRelease(usd("12.00"), true).markReleaseRecorded();
-    p = succeed(begin(p, TransactionKind.TRANSFER, "transfer:1", "88.00"), "transfer:1", "tr_1", "88.00");
+    p =
+        succeed(
+            begin(p, TransactionKind.TRANSFER, "transfer:1", "88.00"),
+            "transfer:1",
+            "tr_1",
+            "88.00");
     Payment paid = p;
     assertThatThrownBy(() -> begin(paid, TransactionKind.TRANSFER_REVERSAL, "rev:1", "88.01"))
         .isInstanceOf(ValidationException.class);
-    Payment reversed = succeed(begin(paid, TransactionKind.TRANSFER_REVERSAL, "rev:1", "88.00"), "rev:1", "trr_1", "88.00");
+    Payment reversed =
+        succeed(
+            begin(paid, TransactionKind.TRANSFER_REVERSAL, "rev:1", "88.00"),
+            "rev:1",
+            "trr_1",
+            "88.00");
     assertThat(reversed.transferredNet()).isEqualTo(Money.zero(USD));
   }
 
@@ -224,7 +239,14 @@ class PaymentTest {
     assertThatThrownBy(
             () ->
                 open()
-                    .begin(TransactionKind.CHARGE, key("c"), Money.of("1.00", Currency.getInstance("EUR")), null, "", T0, T0))
+                    .begin(
+                        TransactionKind.CHARGE,
+                        key("c"),
+                        Money.of("1.00", Currency.getInstance("EUR")),
+                        null,
+                        "",
+                        T0,
+                        T0))
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> begin(open(), TransactionKind.CHARGE, "charge", "10.00", "10.01"))
         .isInstanceOf(ValidationException.class);
@@ -234,11 +256,17 @@ class PaymentTest {
   void releaseWaitsForTheMoneyAndForOpenRefunds() {
     Payment p = authorized("100.00").requestRelease(usd("12.00"), false);
     assertThat(p.releaseDue()).isFalse();
-    assertThatThrownBy(() -> authorized("1.00").requestRelease(usd("1.00"), false).requestRelease(usd("1.00"), false))
+    assertThatThrownBy(
+            () ->
+                authorized("1.00")
+                    .requestRelease(usd("1.00"), false)
+                    .requestRelease(usd("1.00"), false))
         .isInstanceOf(IllegalTransitionException.class);
     assertThatThrownBy(() -> open().requestRelease(usd("1.00"), false))
         .isInstanceOf(IllegalTransitionException.class);
-    Payment taken = succeed(begin(p, TransactionKind.CAPTURE, "capture", "100.00"), "capture", "pi_1", "100.00");
+    Payment taken =
+        succeed(
+            begin(p, TransactionKind.CAPTURE, "capture", "100.00"), "capture", "pi_1", "100.00");
     assertThat(taken.releaseDue()).isTrue();
     Payment released = taken.markReleaseRecorded();
     assertThat(released.release().orElseThrow().proShare()).isEqualTo(usd("88.00"));

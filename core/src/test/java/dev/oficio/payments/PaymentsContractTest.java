@@ -48,7 +48,8 @@ public abstract class PaymentsContractTest {
   }
 
   private static Payment open(String id) {
-    return Payment.open(PaymentId.of(id), "job-" + id, CustomerId.of("c-1"), ProId.of("p-1"), USD, "pm_1", T0);
+    return Payment.open(
+        PaymentId.of(id), "job-" + id, CustomerId.of("c-1"), ProId.of("p-1"), USD, "pm_1", T0);
   }
 
   private static Money usd(String amount) {
@@ -58,14 +59,53 @@ public abstract class PaymentsContractTest {
   /** A payment with every kind of field set: a captured hold, a release, an open refund. */
   private static Payment rich(String id) {
     Payment p = open(id);
-    p = p.begin(TransactionKind.AUTHORIZE, IdempotencyKey.of("authorize", id), usd("100.00"), null, "", T0, T0.plusSeconds(300));
-    p = p.settle(IdempotencyKey.of("authorize", id), new GatewayOutcome.Succeeded("pi_1", usd("100.00"), T0.plus(Duration.ofDays(7))), T0, T0);
+    p =
+        p.begin(
+            TransactionKind.AUTHORIZE,
+            IdempotencyKey.of("authorize", id),
+            usd("100.00"),
+            null,
+            "",
+            T0,
+            T0.plusSeconds(300));
+    p =
+        p.settle(
+            IdempotencyKey.of("authorize", id),
+            new GatewayOutcome.Succeeded("pi_1", usd("100.00"), T0.plus(Duration.ofDays(7))),
+            T0,
+            T0);
     p = p.requestRelease(usd("12.00"), true);
-    p = p.begin(TransactionKind.CAPTURE, IdempotencyKey.of("capture", id), usd("100.00"), null, "", T0, T0.plusSeconds(300));
-    p = p.settle(IdempotencyKey.of("capture", id), new GatewayOutcome.Succeeded("pi_1", usd("100.00"), null), T0, T0);
+    p =
+        p.begin(
+            TransactionKind.CAPTURE,
+            IdempotencyKey.of("capture", id),
+            usd("100.00"),
+            null,
+            "",
+            T0,
+            T0.plusSeconds(300));
+    p =
+        p.settle(
+            IdempotencyKey.of("capture", id),
+            new GatewayOutcome.Succeeded("pi_1", usd("100.00"), null),
+            T0,
+            T0);
     p = p.markReleaseRecorded();
-    p = p.begin(TransactionKind.REFUND, IdempotencyKey.of("refund", id, "1"), usd("10.00"), usd("1.20"), "note", T0, T0.plusSeconds(300));
-    p = p.settle(IdempotencyKey.of("refund", id, "1"), new GatewayOutcome.Unknown("timeout"), T0, T0.plusSeconds(600));
+    p =
+        p.begin(
+            TransactionKind.REFUND,
+            IdempotencyKey.of("refund", id, "1"),
+            usd("10.00"),
+            usd("1.20"),
+            "note",
+            T0,
+            T0.plusSeconds(300));
+    p =
+        p.settle(
+            IdempotencyKey.of("refund", id, "1"),
+            new GatewayOutcome.Unknown("timeout"),
+            T0,
+            T0.plusSeconds(600));
     return p.recordCheck(IdempotencyKey.of("refund", id, "1"), T0.plusSeconds(900), true);
   }
 
@@ -84,7 +124,15 @@ public abstract class PaymentsContractTest {
   @Test
   void eachSaveBumpsTheVersionAndStaleWritesAreRejected() {
     Payment v1 = tx(() -> payments.save(open("pay-1")));
-    Payment changed = v1.begin(TransactionKind.CHARGE, IdempotencyKey.of("charge", "pay-1"), usd("5.00"), null, "", T0, T0);
+    Payment changed =
+        v1.begin(
+            TransactionKind.CHARGE,
+            IdempotencyKey.of("charge", "pay-1"),
+            usd("5.00"),
+            null,
+            "",
+            T0,
+            T0);
     Payment v2 = tx(() -> payments.save(changed));
     assertThat(v2.version()).isEqualTo(2);
     assertThatThrownBy(() -> tx(() -> payments.save(changed)))
@@ -96,12 +144,41 @@ public abstract class PaymentsContractTest {
 
   @Test
   void findDueReturnsPaymentsWithOpenTransactionsDueByNowEarliestFirst() {
-    Payment late = open("pay-late").begin(TransactionKind.CHARGE, IdempotencyKey.of("charge", "late"), usd("1.00"), null, "", T0, T0.plusSeconds(600));
-    Payment early = open("pay-early").begin(TransactionKind.CHARGE, IdempotencyKey.of("charge", "early"), usd("1.00"), null, "", T0, T0.plusSeconds(60));
+    Payment late =
+        open("pay-late")
+            .begin(
+                TransactionKind.CHARGE,
+                IdempotencyKey.of("charge", "late"),
+                usd("1.00"),
+                null,
+                "",
+                T0,
+                T0.plusSeconds(600));
+    Payment early =
+        open("pay-early")
+            .begin(
+                TransactionKind.CHARGE,
+                IdempotencyKey.of("charge", "early"),
+                usd("1.00"),
+                null,
+                "",
+                T0,
+                T0.plusSeconds(60));
     Payment settled =
         open("pay-done")
-            .begin(TransactionKind.CHARGE, IdempotencyKey.of("charge", "done"), usd("1.00"), null, "", T0, T0)
-            .settle(IdempotencyKey.of("charge", "done"), new GatewayOutcome.Succeeded("ch_1", usd("1.00"), null), T0, T0);
+            .begin(
+                TransactionKind.CHARGE,
+                IdempotencyKey.of("charge", "done"),
+                usd("1.00"),
+                null,
+                "",
+                T0,
+                T0)
+            .settle(
+                IdempotencyKey.of("charge", "done"),
+                new GatewayOutcome.Succeeded("ch_1", usd("1.00"), null),
+                T0,
+                T0);
     tx(() -> payments.save(late));
     tx(() -> payments.save(early));
     tx(() -> payments.save(settled));

@@ -72,8 +72,11 @@ class ProviderEventsTest {
 
   /** A validly signed later event about the same charge saying it failed. */
   private SimulatedWebhook signedLike(SimulatedWebhook original, String key) {
-    String body = original.body().replace("status=succeeded", "status=declined\ncode=card_declined")
-        .replace("id=evt_sim_000001", "id=evt_sim_late");
+    String body =
+        original
+            .body()
+            .replace("status=succeeded", "status=declined\ncode=card_declined")
+            .replace("id=evt_sim_000001", "id=evt_sim_late");
     return new SimulatedWebhook("evt_sim_late", body, resign(body));
   }
 
@@ -86,8 +89,12 @@ class ProviderEventsTest {
   private static String hmac(String body, long t) {
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec("whsec_simulated".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-      return java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              "whsec_simulated".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+      return java.util.HexFormat.of()
+          .formatHex(
+              mac.doFinal((t + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -100,10 +107,14 @@ class ProviderEventsTest {
     SimulatedWebhook w = f.simulated.drainWebhooks().get(0);
     Map<String, String> tampered = new HashMap<>(w.headers());
     assertThatThrownBy(
-            () -> service.providerEvents().accept(SimulatedGateway.PROVIDER, w.body() + "x", tampered))
+            () ->
+                service
+                    .providerEvents()
+                    .accept(SimulatedGateway.PROVIDER, w.body() + "x", tampered))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("signature");
-    assertThatThrownBy(() -> service.providerEvents().accept(SimulatedGateway.PROVIDER, w.body(), Map.of()))
+    assertThatThrownBy(
+            () -> service.providerEvents().accept(SimulatedGateway.PROVIDER, w.body(), Map.of()))
         .isInstanceOf(ValidationException.class);
     f.clock.advance(Duration.ofMinutes(6));
     assertThatThrownBy(() -> deliver(w))
@@ -120,7 +131,8 @@ class ProviderEventsTest {
     service.charge(id, usd("25.00"));
     SimulatedWebhook w = f.simulated.drainWebhooks().get(0);
     long t = f.clock.instant().getEpochSecond();
-    assertThat(w.headers().get("simulated-signature")).isEqualTo("t=" + t + ",v1=" + hmac(w.body(), t));
+    assertThat(w.headers().get("simulated-signature"))
+        .isEqualTo("t=" + t + ",v1=" + hmac(w.body(), t));
   }
 
   @Test
@@ -145,15 +157,29 @@ class ProviderEventsTest {
             boolean enabled = rawBody.contains("enabled");
             Instant at = rawBody.contains("old") ? now.minusSeconds(60) : now.plusSeconds(60);
             return new ProviderEvent.PayeeUpdate(
-                rawBody, "account.updated", "acct_9",
-                enabled ? OnboardingStatus.COMPLETE : OnboardingStatus.RESTRICTED, enabled,
-                enabled ? List.of() : List.of("external_account"), at);
+                rawBody,
+                "account.updated",
+                "acct_9",
+                enabled ? OnboardingStatus.COMPLETE : OnboardingStatus.RESTRICTED,
+                enabled,
+                enabled ? List.of() : List.of("external_account"),
+                at);
           }
         };
     PaymentService withAcme =
-        PaymentService.builder().payments(f.payments).payees(f.payees).gateway(f.simulated).ledger(f.ledger)
-            .outbox(f.outbox).inbox(f.inbox).timers(f.timers).transactions(f.tx).clock(f.clock).ids(f.ids)
-            .verifier(verifier).build();
+        PaymentService.builder()
+            .payments(f.payments)
+            .payees(f.payees)
+            .gateway(f.simulated)
+            .ledger(f.ledger)
+            .outbox(f.outbox)
+            .inbox(f.inbox)
+            .timers(f.timers)
+            .transactions(f.tx)
+            .clock(f.clock)
+            .ids(f.ids)
+            .verifier(verifier)
+            .build();
     assertThat(withAcme.providerEvents().accept("acme", "new enabled", Map.of()))
         .isEqualTo(ProviderEvents.Result.APPLIED);
     assertThat(withAcme.providerEvents().accept("acme", "old disabled", Map.of()))

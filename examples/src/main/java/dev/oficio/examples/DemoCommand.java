@@ -71,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
                     "electrical",
                     null));
     FeeQuote quote = job.quote();
-    steps.add(new Step("quote", job.status().name(), "kitchen rewiring in Bayamón, " + quote.gross()));
+    steps.add(
+        new Step("quote", job.status().name(), "kitchen rewiring in Bayamón, " + quote.gross()));
 
     job = oficio.jobs().accept(job.id());
     Payment payment = oficio.payments().get(job.payment().orElseThrow());
@@ -80,7 +81,12 @@ final class DemoCommand implements Callable<Integer> {
         new Step(
             "accept",
             job.status().name(),
-            "hold of " + hold.amount() + " (" + hold.providerReference() + "), capture before " + hold.captureBefore()));
+            "hold of "
+                + hold.amount()
+                + " ("
+                + hold.providerReference()
+                + "), capture before "
+                + hold.captureBefore()));
 
     clock.advance(Duration.ofDays(2));
     oficio.jobs().start(job.id());
@@ -117,9 +123,11 @@ final class DemoCommand implements Callable<Integer> {
     if (json) {
       out.println(toJson(steps, quote, trial, total));
     } else {
-      out.println("Oficio demo: Lcdo. Rivera (p-17) rewires a kitchen in Bayamón for " + quote.gross());
+      out.println(
+          "Oficio demo: Lcdo. Rivera (p-17) rewires a kitchen in Bayamón for " + quote.gross());
       out.println();
-      out.println("Fee quote (schedule " + quote.scheduleId() + " v" + quote.scheduleVersion() + ")");
+      out.println(
+          "Fee quote (schedule " + quote.scheduleId() + " v" + quote.scheduleVersion() + ")");
       out.println("  gross: " + quote.gross());
       out.println("  platform fee: " + quote.platformFee());
       out.println("  pro payout: " + quote.proPayout());

@@ -116,7 +116,9 @@ final class JobSimulation {
       s.append(",\"doubleCaptures\":").append(doubleCaptures);
       s.append(",\"overRefunds\":").append(overRefunds);
       s.append(",\"overTransfers\":").append(overTransfers);
-      s.append(",\"ledgerImbalance\":\"").append(ledgerImbalance.toDecimal().toPlainString()).append('"');
+      s.append(",\"ledgerImbalance\":\"")
+          .append(ledgerImbalance.toDecimal().toPlainString())
+          .append('"');
       s.append(",\"providerVsLedgerMismatches\":").append(providerVsLedgerMismatches);
       s.append(",\"unresolvedUnknown\":").append(unresolvedUnknown);
       s.append(",\"escalatedToOperator\":").append(escalatedToOperator);
@@ -220,7 +222,8 @@ final class JobSimulation {
         attempt(() -> oficio.jobs().refund(job.id(), "r1", Money.ofMinor(refund, USD)));
       } else if (after < 27) {
         attempt(() -> oficio.jobs().dispute(job.id(), "customer disputes the work"));
-        DisputeResolution r = random.nextBoolean() ? DisputeResolution.REFUND : DisputeResolution.PAYOUT;
+        DisputeResolution r =
+            random.nextBoolean() ? DisputeResolution.REFUND : DisputeResolution.PAYOUT;
         attempt(() -> oficio.jobs().resolveDispute(job.id(), r));
       } else if (after < 40) {
         attempt(() -> oficio.jobs().close(job.id()));

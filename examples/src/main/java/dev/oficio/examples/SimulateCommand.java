@@ -26,16 +26,23 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--jobs", defaultValue = "1000", description = "Job lifecycles to run (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--jobs",
+      defaultValue = "1000",
+      description = "Job lifecycles to run (default ${DEFAULT-VALUE}).")
   int jobs;
 
   @Option(
       names = "--fault-rate",
       defaultValue = "0.1",
-      description = "Share of provider calls and webhooks that fail, 0 to 1 (default ${DEFAULT-VALUE}).")
+      description =
+          "Share of provider calls and webhooks that fail, 0 to 1 (default ${DEFAULT-VALUE}).")
   BigDecimal faultRate;
 
-  @Option(names = "--seed", defaultValue = "7", description = "Random seed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
@@ -67,13 +74,25 @@ final class SimulateCommand implements Callable<Integer> {
     if (json) {
       out.println(result.toJson());
     } else {
-      out.printf("Simulated %d jobs on the %s gateway (seed %d, fault rate %s)%n", result.jobs(), result.gateway(), seed, faultRate.toPlainString());
-      out.printf("  captured %s, refunded %s, transferred to pros %s%n", result.captured(), result.refunded(), result.transferred());
-      out.printf("  faults injected %d, webhooks delivered %d, commands refused %d%n", result.faultsInjected(), result.webhooksDelivered(), result.commandsRefused());
+      out.printf(
+          "Simulated %d jobs on the %s gateway (seed %d, fault rate %s)%n",
+          result.jobs(), result.gateway(), seed, faultRate.toPlainString());
+      out.printf(
+          "  captured %s, refunded %s, transferred to pros %s%n",
+          result.captured(), result.refunded(), result.transferred());
+      out.printf(
+          "  faults injected %d, webhooks delivered %d, commands refused %d%n",
+          result.faultsInjected(), result.webhooksDelivered(), result.commandsRefused());
       out.printf("  jobs by status %s%n", result.jobsByStatus());
-      out.printf("  doubleCaptures %d, overRefunds %d, overTransfers %d%n", result.doubleCaptures(), result.overRefunds(), result.overTransfers());
-      out.printf("  ledgerImbalance %s, providerVsLedgerMismatches %d, unresolvedUnknown %d, escalatedToOperator %d%n",
-          result.ledgerImbalance().toDecimal().toPlainString(), result.providerVsLedgerMismatches(), result.unresolvedUnknown(), result.escalatedToOperator());
+      out.printf(
+          "  doubleCaptures %d, overRefunds %d, overTransfers %d%n",
+          result.doubleCaptures(), result.overRefunds(), result.overTransfers());
+      out.printf(
+          "  ledgerImbalance %s, providerVsLedgerMismatches %d, unresolvedUnknown %d, escalatedToOperator %d%n",
+          result.ledgerImbalance().toDecimal().toPlainString(),
+          result.providerVsLedgerMismatches(),
+          result.unresolvedUnknown(),
+          result.escalatedToOperator());
       out.println(result.ok() ? "invariants hold" : "INVARIANTS BROKEN");
     }
     out.flush();

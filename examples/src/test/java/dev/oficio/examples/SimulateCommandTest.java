@@ -56,15 +56,30 @@ class SimulateCommandTest {
 
   @Test
   void aBrokenInvariantFailsTheRun() {
-    JobSimulation.Result broken =
-        new JobSimulation(SimulatedProfile.STRIPE_LIKE, 1, 0).run(5);
+    JobSimulation.Result broken = new JobSimulation(SimulatedProfile.STRIPE_LIKE, 1, 0).run(5);
     assertThat(broken.ok()).isTrue();
     JobSimulation.Result withDoubleCapture =
         new JobSimulation.Result(
-            broken.gateway(), broken.seed(), broken.jobs(), broken.captured(), broken.refunded(),
-            broken.transferred(), 1, 0, 0, broken.ledgerImbalance(), 0, 0, 0, 0, 0, 0,
+            broken.gateway(),
+            broken.seed(),
+            broken.jobs(),
+            broken.captured(),
+            broken.refunded(),
+            broken.transferred(),
+            1,
+            0,
+            0,
+            broken.ledgerImbalance(),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
             broken.jobsByStatus());
     assertThat(withDoubleCapture.ok()).isFalse();
-    assertThat(withDoubleCapture.toJson()).contains("\"doubleCaptures\":1").contains("\"invariantsHold\":false");
+    assertThat(withDoubleCapture.toJson())
+        .contains("\"doubleCaptures\":1")
+        .contains("\"invariantsHold\":false");
   }
 }

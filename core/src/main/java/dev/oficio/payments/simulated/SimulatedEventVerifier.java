@@ -16,9 +16,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Verifies the {@link SimulatedGateway}'s webhooks: header {@code simulated-signature:
- * t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}, five minutes of tolerance, and parses the
- * {@code key=value} lines of the body.
+ * Verifies the {@link SimulatedGateway}'s webhooks: header {@code simulated-signature: t=<unix
+ * seconds>,v1=<hex HMAC-SHA256 of "t.body">}, five minutes of tolerance, and parses the {@code
+ * key=value} lines of the body.
  */
 final class SimulatedEventVerifier implements ProviderEventVerifier {
   private static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -82,8 +82,11 @@ final class SimulatedEventVerifier implements ProviderEventVerifier {
               ? new GatewayOutcome.Succeeded(
                   fields.get("reference"),
                   Money.ofMinor(
-                      Long.parseLong(fields.get("amount")), Currency.getInstance(fields.get("currency"))),
-                  fields.containsKey("captureBefore") ? Instant.parse(fields.get("captureBefore")) : null)
+                      Long.parseLong(fields.get("amount")),
+                      Currency.getInstance(fields.get("currency"))),
+                  fields.containsKey("captureBefore")
+                      ? Instant.parse(fields.get("captureBefore"))
+                      : null)
               : new GatewayOutcome.Declined(fields.get("code"), "declined at the provider");
       return new ProviderEvent.TransactionUpdate(
           fields.get("id"),

@@ -108,7 +108,8 @@ public final class SimulatedGateway implements PaymentGateway {
     }
   }
 
-  private SimulatedGateway(SimulatedProfile profile, Clock clock, long seed, int faultRatePpm, String secret) {
+  private SimulatedGateway(
+      SimulatedProfile profile, Clock clock, long seed, int faultRatePpm, String secret) {
     this.profile = profile;
     this.clock = clock;
     this.random = new Random(seed);
@@ -322,7 +323,8 @@ public final class SimulatedGateway implements PaymentGateway {
     if (fault == SimulatedFault.TRANSIENT_ERROR) {
       throw new ProviderException(PROVIDER, "api_error", true, null, "simulated outage", null);
     }
-    if (fault == SimulatedFault.TIMEOUT_BEFORE_APPLY || fault == SimulatedFault.TIMEOUT_AFTER_APPLY) {
+    if (fault == SimulatedFault.TIMEOUT_BEFORE_APPLY
+        || fault == SimulatedFault.TIMEOUT_AFTER_APPLY) {
       return new GatewayOutcome.Unknown("simulated timeout on look-up");
     }
     Stored stored = byKey.get(r.idempotencyKey().value());
@@ -334,7 +336,8 @@ public final class SimulatedGateway implements PaymentGateway {
 
   /** What the provider did for {@code payment}; empty books if it never saw it. */
   public synchronized SimulatedRecords records(PaymentId payment) {
-    return records.getOrDefault(payment, SimulatedRecords.empty(payment, profile.capabilities().currency()));
+    return records.getOrDefault(
+        payment, SimulatedRecords.empty(payment, profile.capabilities().currency()));
   }
 
   /** What the provider did, per payment it saw, in first-seen order. */
@@ -353,8 +356,8 @@ public final class SimulatedGateway implements PaymentGateway {
   }
 
   /**
-   * The webhooks emitted since the last drain. With a fault rate, some are duplicated and the
-   * order is shuffled (seeded), as real deliveries are.
+   * The webhooks emitted since the last drain. With a fault rate, some are duplicated and the order
+   * is shuffled (seeded), as real deliveries are.
    */
   public synchronized List<SimulatedWebhook> drainWebhooks() {
     List<SimulatedWebhook> out = new ArrayList<>(webhooks);
@@ -426,10 +429,12 @@ public final class SimulatedGateway implements PaymentGateway {
     return fault;
   }
 
-  private void book(PaymentId payment, Money amount, java.util.function.UnaryOperator<SimulatedRecords> change) {
+  private void book(
+      PaymentId payment, Money amount, java.util.function.UnaryOperator<SimulatedRecords> change) {
     records.put(
         payment,
-        change.apply(records.getOrDefault(payment, SimulatedRecords.empty(payment, amount.currency()))));
+        change.apply(
+            records.getOrDefault(payment, SimulatedRecords.empty(payment, amount.currency()))));
   }
 
   private String reference(String prefix) {
@@ -441,7 +446,10 @@ public final class SimulatedGateway implements PaymentGateway {
     StringBuilder body = new StringBuilder();
     body.append("id=").append(eventId).append('\n');
     boolean ok = outcome instanceof GatewayOutcome.Succeeded;
-    body.append("type=").append(call.kind().name().toLowerCase()).append(ok ? ".succeeded" : ".failed").append('\n');
+    body.append("type=")
+        .append(call.kind().name().toLowerCase())
+        .append(ok ? ".succeeded" : ".failed")
+        .append('\n');
     body.append("payment=").append(call.payment().value()).append('\n');
     body.append("kind=").append(call.kind().name()).append('\n');
     body.append("key=").append(call.idempotencyKey().value()).append('\n');
@@ -468,7 +476,9 @@ public final class SimulatedGateway implements PaymentGateway {
     return new SimulatedWebhook(
         w.eventId(),
         w.body(),
-        Map.of(SIGNATURE_HEADER, "t=" + t + ",v1=" + SimulatedSignature.sign(webhookSecret, t, w.body())));
+        Map.of(
+            SIGNATURE_HEADER,
+            "t=" + t + ",v1=" + SimulatedSignature.sign(webhookSecret, t, w.body())));
   }
 
   static String signatureHeader() {

@@ -45,7 +45,9 @@ public enum SimulatedProfile {
     return capabilities;
   }
 
-  /** {@code stripe-like} or {@code ath-like}, as the examples' {@code --gateway} option spells it. */
+  /**
+   * {@code stripe-like} or {@code ath-like}, as the examples' {@code --gateway} option spells it.
+   */
   public String cliName() {
     return name().toLowerCase().replace('_', '-');
   }

@@ -9,7 +9,8 @@ import java.util.Currency;
  * records, so that a bug in Oficio's services shows up as a mismatch.
  *
  * @param payment the Oficio payment id the provider saw in the calls
- * @param moneyTakenCount how many captures and charges succeeded (more than one is a double capture)
+ * @param moneyTakenCount how many captures and charges succeeded (more than one is a double
+ *     capture)
  * @param taken the sum of captures and charges
  * @param refunded the sum of refunds
  * @param transferred the sum of transfers to pros (explicit and destination)
@@ -28,24 +29,31 @@ public record SimulatedRecords(
     return new SimulatedRecords(payment, 0, zero, zero, zero, zero);
   }
 
-  /** The platform's cash at the provider from this payment: taken − refunded − transferred + reversed. */
+  /**
+   * The platform's cash at the provider from this payment: taken − refunded − transferred +
+   * reversed.
+   */
   public Money platformCash() {
     return taken.minus(refunded).minus(transferred).plus(reversed);
   }
 
   SimulatedRecords took(Money amount) {
-    return new SimulatedRecords(payment, moneyTakenCount + 1, taken.plus(amount), refunded, transferred, reversed);
+    return new SimulatedRecords(
+        payment, moneyTakenCount + 1, taken.plus(amount), refunded, transferred, reversed);
   }
 
   SimulatedRecords refundedMore(Money amount) {
-    return new SimulatedRecords(payment, moneyTakenCount, taken, refunded.plus(amount), transferred, reversed);
+    return new SimulatedRecords(
+        payment, moneyTakenCount, taken, refunded.plus(amount), transferred, reversed);
   }
 
   SimulatedRecords transferredMore(Money amount) {
-    return new SimulatedRecords(payment, moneyTakenCount, taken, refunded, transferred.plus(amount), reversed);
+    return new SimulatedRecords(
+        payment, moneyTakenCount, taken, refunded, transferred.plus(amount), reversed);
   }
 
   SimulatedRecords reversedMore(Money amount) {
-    return new SimulatedRecords(payment, moneyTakenCount, taken, refunded, transferred, reversed.plus(amount));
+    return new SimulatedRecords(
+        payment, moneyTakenCount, taken, refunded, transferred, reversed.plus(amount));
   }
 }

@@ -15,8 +15,11 @@ final class SimulatedSignature {
   private SimulatedSignature() {}
 
   static String sign(String secret, long timestamp, String body) {
-    return HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8),
-        (timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            hmac(
+                secret.getBytes(StandardCharsets.UTF_8),
+                (timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
   }
 
   static boolean matches(String secret, long timestamp, String body, String hex) {

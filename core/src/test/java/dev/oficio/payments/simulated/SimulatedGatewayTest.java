@@ -32,11 +32,20 @@ class SimulatedGatewayTest {
   private GatewayOutcome authorize(String key, String amount) {
     return gateway.authorize(
         new GatewayCall.Authorize(
-            IdempotencyKey.of(key), PAY, CustomerId.of("c"), ProId.of("p"), usd(amount), "pm", null, false, Map.of()));
+            IdempotencyKey.of(key),
+            PAY,
+            CustomerId.of("c"),
+            ProId.of("p"),
+            usd(amount),
+            "pm",
+            null,
+            false,
+            Map.of()));
   }
 
   private GatewayOutcome capture(String key, String hold, String amount) {
-    return gateway.capture(new GatewayCall.Capture(IdempotencyKey.of(key), PAY, hold, usd(amount), usd("0.00")));
+    return gateway.capture(
+        new GatewayCall.Capture(IdempotencyKey.of(key), PAY, hold, usd(amount), usd("0.00")));
   }
 
   private GatewayOutcome lookup(String key, TransactionKind kind) {
@@ -49,7 +58,8 @@ class SimulatedGatewayTest {
     assertThat(hold.captureBefore()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
     assertThat(capture("c1", hold.providerReference(), "50.01"))
         .isInstanceOf(GatewayOutcome.Declined.class);
-    assertThat(capture("c2", hold.providerReference(), "30.00")).isInstanceOf(GatewayOutcome.Succeeded.class);
+    assertThat(capture("c2", hold.providerReference(), "30.00"))
+        .isInstanceOf(GatewayOutcome.Succeeded.class);
     // A second capture with another key is refused, as the provider does.
     assertThat(capture("c3", hold.providerReference(), "10.00"))
         .isEqualTo(new GatewayOutcome.Declined("payment_intent_unexpected_state", "succeeded"));
@@ -70,7 +80,9 @@ class SimulatedGatewayTest {
     GatewayOutcome first = authorize("a", "50.00");
     assertThat(authorize("a", "50.00")).isEqualTo(first);
     assertThat(authorize("a", "60.00"))
-        .isInstanceOfSatisfying(GatewayOutcome.Declined.class, d -> assertThat(d.code()).isEqualTo("idempotency_error"));
+        .isInstanceOfSatisfying(
+            GatewayOutcome.Declined.class,
+            d -> assertThat(d.code()).isEqualTo("idempotency_error"));
   }
 
   @Test
@@ -85,7 +97,8 @@ class SimulatedGatewayTest {
     gateway.failNext(SimulatedFault.TIMEOUT_BEFORE_APPLY);
     assertThat(authorize("a", "50.00")).isInstanceOf(GatewayOutcome.Unknown.class);
     assertThat(lookup("a", TransactionKind.AUTHORIZE))
-        .isInstanceOfSatisfying(GatewayOutcome.Declined.class, d -> assertThat(d.isNotFound()).isTrue());
+        .isInstanceOfSatisfying(
+            GatewayOutcome.Declined.class, d -> assertThat(d.isNotFound()).isTrue());
     assertThat(gateway.drainWebhooks()).isEmpty();
   }
 
@@ -107,17 +120,53 @@ class SimulatedGatewayTest {
         (GatewayOutcome.Succeeded)
             gateway.charge(
                 new GatewayCall.Charge(
-                    IdempotencyKey.of("ch"), PAY, CustomerId.of("c"), ProId.of("p"), usd("100.00"), "pm", null, usd("0.00"), Map.of()));
-    assertThat(gateway.refund(new GatewayCall.Refund(IdempotencyKey.of("r1"), PAY, charge.providerReference(), usd("100.01"), false, false)))
+                    IdempotencyKey.of("ch"),
+                    PAY,
+                    CustomerId.of("c"),
+                    ProId.of("p"),
+                    usd("100.00"),
+                    "pm",
+                    null,
+                    usd("0.00"),
+                    Map.of()));
+    assertThat(
+            gateway.refund(
+                new GatewayCall.Refund(
+                    IdempotencyKey.of("r1"),
+                    PAY,
+                    charge.providerReference(),
+                    usd("100.01"),
+                    false,
+                    false)))
         .isInstanceOf(GatewayOutcome.Declined.class);
     GatewayOutcome.Succeeded transfer =
         (GatewayOutcome.Succeeded)
-            gateway.transfer(new GatewayCall.Transfer(IdempotencyKey.of("t"), PAY, ProId.of("p"), "acct_1", usd("80.00"), charge.providerReference()));
-    assertThat(gateway.transfer(new GatewayCall.Transfer(IdempotencyKey.of("t2"), PAY, ProId.of("p"), "acct_1", usd("20.01"), charge.providerReference())))
+            gateway.transfer(
+                new GatewayCall.Transfer(
+                    IdempotencyKey.of("t"),
+                    PAY,
+                    ProId.of("p"),
+                    "acct_1",
+                    usd("80.00"),
+                    charge.providerReference()));
+    assertThat(
+            gateway.transfer(
+                new GatewayCall.Transfer(
+                    IdempotencyKey.of("t2"),
+                    PAY,
+                    ProId.of("p"),
+                    "acct_1",
+                    usd("20.01"),
+                    charge.providerReference())))
         .isInstanceOf(GatewayOutcome.Declined.class);
-    assertThat(gateway.reverseTransfer(new GatewayCall.ReverseTransfer(IdempotencyKey.of("v"), PAY, transfer.providerReference(), usd("80.01"))))
+    assertThat(
+            gateway.reverseTransfer(
+                new GatewayCall.ReverseTransfer(
+                    IdempotencyKey.of("v"), PAY, transfer.providerReference(), usd("80.01"))))
         .isInstanceOf(GatewayOutcome.Declined.class);
-    gateway.reverseTransfer(new GatewayCall.ReverseTransfer(IdempotencyKey.of("v2"), PAY, transfer.providerReference(), usd("30.00")));
+    gateway.reverseTransfer(
+        new GatewayCall.ReverseTransfer(
+            IdempotencyKey.of("v2"), PAY, transfer.providerReference(), usd("30.00")));
     assertThat(gateway.accountBalances()).containsEntry("acct_1", usd("50.00"));
     assertThat(gateway.records(PAY).platformCash()).isEqualTo(usd("50.00"));
   }
@@ -128,8 +177,18 @@ class SimulatedGatewayTest {
     SimulatedGateway b = SimulatedGateway.withFaults(SimulatedProfile.ATH_LIKE, clock, 42, 500_000);
     for (int i = 0; i < 50; i++) {
       GatewayCall.Charge call =
-          new GatewayCall.Charge(IdempotencyKey.of("k" + i), PAY, CustomerId.of("c"), ProId.of("p"), usd("10.00"), "pm", null, usd("0.00"), Map.of());
-      assertThat(outcomeOrError(() -> a.charge(call))).isEqualTo(outcomeOrError(() -> b.charge(call)));
+          new GatewayCall.Charge(
+              IdempotencyKey.of("k" + i),
+              PAY,
+              CustomerId.of("c"),
+              ProId.of("p"),
+              usd("10.00"),
+              "pm",
+              null,
+              usd("0.00"),
+              Map.of());
+      assertThat(outcomeOrError(() -> a.charge(call)))
+          .isEqualTo(outcomeOrError(() -> b.charge(call)));
     }
     assertThat(a.faultsInjected()).isEqualTo(b.faultsInjected()).isPositive();
   }
@@ -148,6 +207,7 @@ class SimulatedGatewayTest {
     assertThat(SimulatedProfile.ATH_LIKE.capabilities().transfers()).isFalse();
     assertThat(SimulatedProfile.ATH_LIKE.capabilities().maxAmount()).isEqualTo(usd("1500.00"));
     assertThat(SimulatedProfile.fromCliName("stripe-like")).isEqualTo(SimulatedProfile.STRIPE_LIKE);
-    assertThatThrownBy(() -> SimulatedProfile.fromCliName("paypal")).hasMessageContaining("stripe-like");
+    assertThatThrownBy(() -> SimulatedProfile.fromCliName("paypal"))
+        .hasMessageContaining("stripe-like");
   }
 }
