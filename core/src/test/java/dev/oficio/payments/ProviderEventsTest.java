@@ -186,4 +186,41 @@ class ProviderEventsTest {
         .isEqualTo(ProviderEvents.Result.IGNORED);
     assertThat(payees.find(PaymentFixture.PRO).orElseThrow().payoutsEnabled()).isTrue();
   }
+
+  @Test
+  void unsignedProvidersAreConfirmedByALookUpNotByTheBody() {
+    PaymentId id = f.open(service).id();
+    f.simulated.failNext(SimulatedFault.TIMEOUT_BEFORE_APPLY);
+    service.charge(id, usd("25.00"));
+    String key = "charge:" + id;
+    // An unsigned provider claims the charge succeeded, but the provider has no such charge.
+    ProviderEventVerifier unsigned =
+        new ProviderEventVerifier() {
+          @Override
+          public String provider() {
+            return "unsigned";
+          }
+
+          @Override
+          public boolean signed() {
+            return false;
+          }
+
+          @Override
+          public ProviderEvent verify(String rawBody, Map<String, String> headers) {
+            return new ProviderEvent.TransactionUpdate(
+                rawBody, "payment.completed", id, TransactionKind.CHARGE,
+                dev.oficio.shared.IdempotencyKey.of(key), "ch_forged",
+                new GatewayOutcome.Succeeded("ch_forged", usd("25.00"), null));
+          }
+        };
+    PaymentService withUnsigned =
+        PaymentService.builder().payments(f.payments).payees(f.payees).gateway(f.simulated).ledger(f.ledger)
+            .outbox(f.outbox).inbox(f.inbox).timers(f.timers).transactions(f.tx).clock(f.clock).ids(f.ids)
+            .verifier(unsigned).build();
+    assertThat(withUnsigned.providerEvents().accept("unsigned", "evt_1", Map.of()))
+        .isEqualTo(ProviderEvents.Result.IGNORED);
+    assertThat(withUnsigned.get(id).taken()).isEqualTo(usd("0.00"));
+    assertThat(f.ledger.entries()).isEmpty();
+  }
 }
