@@ -29,6 +29,7 @@ import dev.oficio.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -160,9 +161,18 @@ class JobPaymentsProperties {
       }
     }
 
+    /**
+     * Delivers, fires timers and runs the janitor, jumping to the next due look-up, until quiet.
+     */
     void settle() {
-      for (int round = 0; round < 100 && openTransactions() > 0; round++) {
-        clock.advance(Duration.ofHours(1));
+      for (int round = 0; round < 2_000 && openTransactions() > 0; round++) {
+        Instant next =
+            payments.all().stream()
+                .flatMap(p -> p.openTransactions().stream())
+                .map(PaymentTransaction::nextCheckAt)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        clock.set(next.isAfter(clock.instant()) ? next : clock.instant().plusSeconds(60));
         deliverWebhooks();
         oficio.timers().runDue();
         oficio.payments().janitor().run();
