@@ -34,7 +34,8 @@ import java.util.Optional;
  * @param customerServiceFee the service fee added on top of the customer's price
  * @param proPayout what the pro receives
  * @param customerTotal what the customer is charged
- * @param explanation how the platform fee was computed
+ * @param explanation how the platform fee was computed; {@code null} only for a quote rebuilt from
+ *     storage without it (re-quote with {@code FeeResolver.quote(schedule, query)} to explain it)
  * @param customerExplanation how the customer service fee was computed, or {@code null}
  */
 public record FeeQuote(
@@ -56,31 +57,34 @@ public record FeeQuote(
 
   /** Checks that nothing is missing and that the money is conserved. */
   public FeeQuote {
-    if (scheduleId == null || rule == null || explanation == null || processorFeePayer == null) {
-      throw ValidationException.of("quote", "scheduleId, rule, payer and explanation are required");
+    if (scheduleId == null || rule == null || processorFeePayer == null) {
+      throw ValidationException.of("quote", "scheduleId, rule and payer are required");
     }
-    Money[] amounts = {
-      gross,
-      platformFee,
-      taxOnFee,
-      processorFee,
-      processorFeeBorneByPro,
-      customerServiceFee,
-      proPayout,
-      customerTotal
-    };
-    for (Money amount : amounts) {
-      if (amount == null || amount.isNegative()) {
-        throw ValidationException.of("quote", "amounts must be present and not negative");
-      }
-    }
-    if (!proPayout.plus(platformFee).plus(taxOnFee).plus(processorFeeBorneByPro).equals(gross)) {
+    // Checked in long arithmetic: a quote is built on every job, so this must not allocate.
+    long grossMinor = minor(gross, gross);
+    long deducted =
+        Math.addExact(
+            Math.addExact(minor(proPayout, gross), minor(platformFee, gross)),
+            Math.addExact(minor(taxOnFee, gross), minor(processorFeeBorneByPro, gross)));
+    minor(processorFee, gross);
+    if (deducted != grossMinor) {
       throw ValidationException.of(
           "quote", "proPayout + platformFee + taxOnFee + processor fee borne by the pro ≠ gross");
     }
-    if (!gross.plus(customerServiceFee).equals(customerTotal)) {
+    if (Math.addExact(grossMinor, minor(customerServiceFee, gross))
+        != minor(customerTotal, gross)) {
       throw ValidationException.of("quote", "customerTotal ≠ gross + customerServiceFee");
     }
+  }
+
+  private static long minor(Money amount, Money gross) {
+    if (amount == null || amount.isNegative()) {
+      throw ValidationException.of("quote", "amounts must be present and not negative");
+    }
+    if (gross == null || !amount.currency().equals(gross.currency())) {
+      throw ValidationException.of("quote", "amounts must share the gross amount's currency");
+    }
+    return amount.minorUnits();
   }
 
   /** The customer rule's name, if one matched. */
@@ -111,7 +115,9 @@ public record FeeQuote(
     List<String> lines = new ArrayList<>();
     lines.add("schedule " + scheduleId + " v" + scheduleVersion + ", gross " + plain(gross));
     lines.add("platform fee " + plain(platformFee));
-    explanation.lines().forEach(line -> lines.add("  " + line));
+    if (explanation != null) {
+      explanation.lines().forEach(line -> lines.add("  " + line));
+    }
     if (!taxOnFee.isZero()) {
       lines.add("tax on the platform fee " + plain(taxOnFee));
     }

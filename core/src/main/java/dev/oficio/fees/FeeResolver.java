@@ -2,22 +2,21 @@ package dev.oficio.fees;
 
 import dev.oficio.shared.CurrencyMismatchException;
 import dev.oficio.shared.Money;
-import dev.oficio.shared.MoneyOverflowException;
 import dev.oficio.shared.NotFoundException;
 import dev.oficio.shared.ValidationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.List;
 
 /**
  * Computes fee quotes from the schedule in effect and refund quotes from frozen quotes. Pure: the
  * same query against the same schedules always gives the same quote.
  *
- * <p>Every amount is computed exactly ({@link BigDecimal} over minor units) and rounded once, at
- * the end, with the schedule's {@link FeeSchedule#rounding()}:
+ * <p>Every amount is computed exactly and rounded once, at the end, with the schedule's {@link
+ * FeeSchedule#rounding()}. The quote path keeps each fee as an exact rational in overflow-checked
+ * {@code long}s (falling back to {@link BigDecimal} for very fine rates or huge amounts); the
+ * {@link FeeExplanation} re-computes it with {@code BigDecimal} when read:
  *
  * <ol>
  *   <li>platform fee = tiered part + fixed, clamped to [minimum, maximum], capped at the gross
@@ -93,65 +92,59 @@ public final class FeeResolver {
     long priorMinor = query.priorVolume().minorUnits();
 
     FeeRule rule = schedule.ruleFor(query.proId(), query.plan(), query.category());
-    Computation platform = compute(rule, grossMinor, priorMinor, grossMinor, rounding);
-    long feeMinor = platform.rounded;
-    FeeExplanation.Limit limit = platform.limit;
-    BigDecimal exact = platform.exact;
-
-    BigDecimal taxFraction = schedule.taxOnFee().asFraction();
-    long taxMinor = roundedProduct(feeMinor, taxFraction, rounding);
+    long feeMinor = fee(rule, grossMinor, priorMinor, grossMinor, rounding);
+    long taxMinor = schedule.taxOn(feeMinor);
+    long loweredForTax = -1;
     if (Math.addExact(feeMinor, taxMinor) > grossMinor) {
-      feeMinor = largestFeeFitting(grossMinor, taxFraction, rounding);
-      taxMinor = roundedProduct(feeMinor, taxFraction, rounding);
-      limit = FeeExplanation.Limit.GROSS_WITH_TAX;
-      exact = BigDecimal.valueOf(feeMinor);
+      feeMinor = largestFeeFitting(schedule, grossMinor);
+      taxMinor = schedule.taxOn(feeMinor);
+      loweredForTax = feeMinor;
     }
 
     FeeRule customerRule =
-        schedule.customerRuleFor(query.proId(), query.plan(), query.category()).orElse(null);
-    Computation customer =
-        customerRule == null ? null : compute(customerRule, grossMinor, priorMinor, -1, rounding);
-    long serviceMinor = customer == null ? 0 : customer.rounded;
+        schedule.customerRuleOrNull(query.proId(), query.plan(), query.category());
+    long serviceMinor =
+        customerRule == null ? 0 : fee(customerRule, grossMinor, priorMinor, -1, rounding);
     long chargedMinor = Math.addExact(grossMinor, serviceMinor);
 
     ProcessorFee processor = schedule.processorFee();
-    long processorMinor = processorFeeMinor(processor, chargedMinor, currency, rounding);
+    long processorMinor = schedule.processorFeeOn(chargedMinor);
     long byProMinor = 0;
     if (processor.payer() == FeePayer.PRO) {
       byProMinor = Math.min(processorMinor, grossMinor - feeMinor - taxMinor);
     }
     long payoutMinor = grossMinor - feeMinor - taxMinor - byProMinor;
 
-    int digits = currency.getDefaultFractionDigits();
+    // Explanations are computed lazily (exactly, with BigDecimal) when someone reads them.
     FeeExplanation explanation =
-        platform.explain(rule, query, currency, limit, exact, feeMinor, digits);
+        new FeeExplanation(rule, grossMinor, priorMinor, grossMinor, rounding, loweredForTax);
     FeeExplanation customerExplanation =
-        customer == null
+        customerRule == null
             ? null
-            : customer.explain(
-                customerRule,
-                query,
-                currency,
-                customer.limit,
-                customer.exact,
-                serviceMinor,
-                digits);
+            : new FeeExplanation(customerRule, grossMinor, priorMinor, -1, rounding, -1);
+    Money zero = schedule.zero();
+    Money processorFee = amount(processorMinor, zero);
     return new FeeQuote(
         schedule.id(),
         schedule.version(),
         rule.name(),
         customerRule == null ? null : customerRule.name(),
         gross,
-        Money.ofMinor(feeMinor, currency),
-        Money.ofMinor(taxMinor, currency),
-        Money.ofMinor(processorMinor, currency),
+        amount(feeMinor, zero),
+        amount(taxMinor, zero),
+        processorFee,
         processor.payer(),
-        Money.ofMinor(byProMinor, currency),
-        Money.ofMinor(serviceMinor, currency),
-        Money.ofMinor(payoutMinor, currency),
-        Money.ofMinor(chargedMinor, currency),
+        byProMinor == processorMinor ? processorFee : amount(byProMinor, zero),
+        amount(serviceMinor, zero),
+        amount(payoutMinor, zero),
+        serviceMinor == 0 ? gross : amount(chargedMinor, zero),
         explanation,
         customerExplanation);
+  }
+
+  /** Reuses the schedule's zero: most quotes have several zero amounts (no tax, no service fee). */
+  private static Money amount(long minor, Money zero) {
+    return minor == 0 ? zero : Money.ofMinor(minor, zero.currency());
   }
 
   /**
@@ -246,167 +239,29 @@ public final class FeeResolver {
         .longValueExact();
   }
 
-  private static long processorFeeMinor(
-      ProcessorFee processor, long chargedMinor, Currency currency, RoundingMode rounding) {
-    if (processor.model() == ProcessorFee.Model.NONE || chargedMinor <= 0) {
-      return 0;
+  /** A rule's rounded fee: the long path, or the exact BigDecimal path when it cannot apply. */
+  private static long fee(
+      FeeRule rule, long amountMinor, long priorMinor, long capMinor, RoundingMode rounding) {
+    long fast = rule.fastFee(amountMinor, priorMinor, capMinor, rounding);
+    if (fast >= 0) {
+      return fast;
     }
-    BigDecimal exact =
-        BigDecimal.valueOf(chargedMinor)
-            .multiply(processor.percent().asFraction())
-            .add(BigDecimal.valueOf(processor.fixed().minorUnits()));
-    return toLong(exact.setScale(0, rounding));
+    return new FeeExplanation(rule, amountMinor, priorMinor, capMinor, rounding, -1)
+        .rounded()
+        .minorUnits();
   }
 
-  private static long roundedProduct(long minor, BigDecimal fraction, RoundingMode rounding) {
-    if (fraction.signum() == 0 || minor == 0) {
-      return 0;
-    }
-    return toLong(BigDecimal.valueOf(minor).multiply(fraction).setScale(0, rounding));
-  }
-
-  /** The largest fee f ≤ gross with f + round(f × tax) ≤ gross. */
-  private static long largestFeeFitting(
-      long grossMinor, BigDecimal taxFraction, RoundingMode mode) {
+  /** The largest fee f ≤ gross with f + tax(f) ≤ gross. */
+  private static long largestFeeFitting(FeeSchedule schedule, long grossMinor) {
+    BigDecimal onePlusTax = BigDecimal.ONE.add(schedule.taxOnFee().asFraction());
     long fee =
-        toLong(
-            BigDecimal.valueOf(grossMinor)
-                .divide(BigDecimal.ONE.add(taxFraction), 0, RoundingMode.FLOOR));
-    while (fee > 0 && fee + roundedProduct(fee, taxFraction, mode) > grossMinor) {
+        BigDecimal.valueOf(grossMinor).divide(onePlusTax, 0, RoundingMode.FLOOR).longValueExact();
+    while (fee > 0 && fee + schedule.taxOn(fee) > grossMinor) {
       fee--;
     }
-    while (fee + 1 + roundedProduct(fee + 1, taxFraction, mode) <= grossMinor) {
+    while (fee + 1 + schedule.taxOn(fee + 1) <= grossMinor) {
       fee++;
     }
     return fee;
-  }
-
-  private static long toLong(BigDecimal value) {
-    try {
-      return value.longValueExact();
-    } catch (ArithmeticException e) {
-      throw new MoneyOverflowException("fee");
-    }
-  }
-
-  /**
-   * Applies one rule. Works in "minor units × percent" so every slice is an exact product of two
-   * exact numbers; the single division by 100 and the single rounding come at the end.
-   *
-   * @param capMinor the cap (the gross amount), or -1 for none
-   */
-  private static Computation compute(
-      FeeRule rule, long amountMinor, long priorMinor, long capMinor, RoundingMode rounding) {
-    List<FeeTier> tiers = rule.tiers();
-    BigDecimal scaled = BigDecimal.ZERO;
-    long[] sliceBases = new long[tiers.size()];
-    boolean volume = rule.basis() == FeeBasis.PRO_VOLUME;
-    if (rule.method() == FeeMethod.MARGINAL) {
-      long low = volume ? priorMinor : 0;
-      long high = Math.addExact(low, amountMinor);
-      long lower = 0;
-      for (int i = 0; i < tiers.size(); i++) {
-        FeeTier tier = tiers.get(i);
-        long upper = tier.upTo() == null ? Long.MAX_VALUE : tier.upTo().minorUnits();
-        long overlap = Math.min(high, upper) - Math.max(low, lower);
-        if (overlap > 0) {
-          sliceBases[i] = overlap;
-          scaled = scaled.add(BigDecimal.valueOf(overlap).multiply(tier.rate().percent()));
-        }
-        if (upper >= high) {
-          break;
-        }
-        lower = upper;
-      }
-    } else {
-      long position = volume ? Math.addExact(priorMinor, amountMinor) : amountMinor;
-      int index = tiers.size() - 1;
-      for (int i = 0; i < tiers.size(); i++) {
-        FeeTier tier = tiers.get(i);
-        if (tier.upTo() == null || position <= tier.upTo().minorUnits()) {
-          index = i;
-          break;
-        }
-      }
-      sliceBases[index] = amountMinor;
-      scaled = BigDecimal.valueOf(amountMinor).multiply(tiers.get(index).rate().percent());
-    }
-    BigDecimal beforeLimits =
-        scaled.movePointLeft(2).add(BigDecimal.valueOf(rule.fixed().minorUnits()));
-    BigDecimal exact = beforeLimits;
-    FeeExplanation.Limit limit = FeeExplanation.Limit.NONE;
-    if (rule.minimum().isPresent()) {
-      BigDecimal minimum = BigDecimal.valueOf(rule.minimum().get().minorUnits());
-      if (exact.compareTo(minimum) < 0) {
-        exact = minimum;
-        limit = FeeExplanation.Limit.MINIMUM;
-      }
-    }
-    if (rule.maximum().isPresent()) {
-      BigDecimal maximum = BigDecimal.valueOf(rule.maximum().get().minorUnits());
-      if (exact.compareTo(maximum) > 0) {
-        exact = maximum;
-        limit = FeeExplanation.Limit.MAXIMUM;
-      }
-    }
-    if (capMinor >= 0 && exact.compareTo(BigDecimal.valueOf(capMinor)) > 0) {
-      exact = BigDecimal.valueOf(capMinor);
-      limit = FeeExplanation.Limit.GROSS;
-    }
-    long rounded = toLong(exact.setScale(0, rounding));
-    return new Computation(sliceBases, beforeLimits, exact, limit, rounded);
-  }
-
-  /** The result of applying one rule, in minor units; slices are materialised only to explain. */
-  private record Computation(
-      long[] sliceBases,
-      BigDecimal beforeLimits,
-      BigDecimal exact,
-      FeeExplanation.Limit limit,
-      long rounded) {
-
-    FeeExplanation explain(
-        FeeRule rule,
-        FeeQuery query,
-        Currency currency,
-        FeeExplanation.Limit finalLimit,
-        BigDecimal finalExact,
-        long finalRounded,
-        int digits) {
-      List<FeeTier> tiers = rule.tiers();
-      List<FeeSlice> slices = new ArrayList<>(2);
-      long lower = 0;
-      for (int i = 0; i < tiers.size(); i++) {
-        FeeTier tier = tiers.get(i);
-        if (sliceBases[i] > 0) {
-          BigDecimal fee =
-              BigDecimal.valueOf(sliceBases[i])
-                  .multiply(tier.rate().percent())
-                  .movePointLeft(2 + digits);
-          slices.add(
-              new FeeSlice(
-                  i,
-                  Money.ofMinor(lower, currency),
-                  tier.upTo(),
-                  Money.ofMinor(sliceBases[i], currency),
-                  tier.rate(),
-                  fee));
-        }
-        if (tier.upTo() != null) {
-          lower = tier.upTo().minorUnits();
-        }
-      }
-      return new FeeExplanation(
-          rule.name(),
-          rule.method(),
-          rule.basis(),
-          rule.basis() == FeeBasis.PRO_VOLUME ? query.priorVolume() : Money.zero(currency),
-          slices,
-          rule.fixed(),
-          beforeLimits.movePointLeft(digits),
-          finalLimit,
-          finalExact.movePointLeft(digits),
-          Money.ofMinor(finalRounded, currency));
-    }
   }
 }

@@ -4,6 +4,7 @@ import dev.oficio.shared.Money;
 import dev.oficio.shared.Rate;
 import dev.oficio.shared.ValidationException;
 import dev.oficio.shared.ValidationException.Violation;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -32,6 +33,11 @@ public final class FeeRule {
   private final Money fixed;
   private final Money minimum;
   private final Money maximum;
+  // The tiers compiled for the resolver's long-arithmetic path (see ScaledRate); null when a
+  // rate is too fine for it.
+  private final long[] upperBounds;
+  private final long[] rateUnits;
+  private final long denominator;
 
   private FeeRule(Builder builder) {
     this.name = builder.name;
@@ -43,6 +49,76 @@ public final class FeeRule {
     this.fixed = builder.fixed == null ? Money.zero(builder.currency) : builder.fixed;
     this.minimum = builder.minimum;
     this.maximum = builder.maximum;
+    int scale = ScaledRate.commonScale(tiers.stream().map(FeeTier::rate).toArray(Rate[]::new));
+    if (scale < 0) {
+      this.upperBounds = null;
+      this.rateUnits = null;
+      this.denominator = 0;
+    } else {
+      this.upperBounds = new long[tiers.size()];
+      this.rateUnits = new long[tiers.size()];
+      for (int i = 0; i < tiers.size(); i++) {
+        FeeTier tier = tiers.get(i);
+        upperBounds[i] = tier.upTo() == null ? Long.MAX_VALUE : tier.upTo().minorUnits();
+        rateUnits[i] = ScaledRate.of(tier.rate(), scale).units();
+      }
+      this.denominator = ScaledRate.denominator(scale);
+    }
+  }
+
+  /**
+   * The rounded fee in minor units on the long path, or -1 when it does not apply (a rate too fine
+   * or an overflow); the caller then uses the exact {@code BigDecimal} path. Same semantics.
+   *
+   * @param capMinor the cap, or -1 for none
+   */
+  long fastFee(long amountMinor, long priorMinor, long capMinor, RoundingMode rounding) {
+    if (upperBounds == null) {
+      return -1;
+    }
+    try {
+      long numerator = 0;
+      boolean volume = basis == FeeBasis.PRO_VOLUME;
+      if (method == FeeMethod.MARGINAL) {
+        long low = volume ? priorMinor : 0;
+        long high = Math.addExact(low, amountMinor);
+        long lower = 0;
+        for (int i = 0; i < upperBounds.length; i++) {
+          long upper = upperBounds[i];
+          long overlap = Math.min(high, upper) - Math.max(low, lower);
+          if (overlap > 0) {
+            numerator = Math.addExact(numerator, Math.multiplyExact(overlap, rateUnits[i]));
+          }
+          if (upper >= high) {
+            break;
+          }
+          lower = upper;
+        }
+      } else {
+        long position = volume ? Math.addExact(priorMinor, amountMinor) : amountMinor;
+        int index = upperBounds.length - 1;
+        for (int i = 0; i < upperBounds.length; i++) {
+          if (position <= upperBounds[i]) {
+            index = i;
+            break;
+          }
+        }
+        numerator = Math.multiplyExact(amountMinor, rateUnits[index]);
+      }
+      numerator = Math.addExact(numerator, Math.multiplyExact(fixed.minorUnits(), denominator));
+      if (minimum != null) {
+        numerator = Math.max(numerator, Math.multiplyExact(minimum.minorUnits(), denominator));
+      }
+      if (maximum != null) {
+        numerator = Math.min(numerator, Math.multiplyExact(maximum.minorUnits(), denominator));
+      }
+      if (capMinor >= 0) {
+        numerator = Math.min(numerator, Math.multiplyExact(capMinor, denominator));
+      }
+      return ScaledRate.divide(numerator, denominator, rounding);
+    } catch (ArithmeticException overflow) {
+      return -1;
+    }
   }
 
   /**

@@ -1,9 +1,11 @@
 package dev.oficio.fees;
 
+import dev.oficio.shared.Money;
 import dev.oficio.shared.ProId;
 import dev.oficio.shared.Rate;
 import dev.oficio.shared.ValidationException;
 import dev.oficio.shared.ValidationException.Violation;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +43,10 @@ public final class FeeSchedule {
   private final Rate taxOnFee;
   private final List<FeeRule> rules;
   private final List<FeeRule> customerRules;
+  // Tax and processor rates compiled for long arithmetic; null when too fine (BigDecimal then).
+  private final ScaledRate scaledTax;
+  private final ScaledRate scaledProcessor;
+  private final Money zero;
 
   private FeeSchedule(Builder builder, List<FeeRule> rules, List<FeeRule> customerRules) {
     this.id = builder.id;
@@ -53,6 +59,60 @@ public final class FeeSchedule {
     this.taxOnFee = builder.taxOnFee;
     this.rules = List.copyOf(rules);
     this.customerRules = List.copyOf(customerRules);
+    this.zero = Money.zero(currency);
+    int taxScale = ScaledRate.commonScale(taxOnFee);
+    this.scaledTax = taxScale < 0 ? null : ScaledRate.of(taxOnFee, taxScale);
+    int processorScale = ScaledRate.commonScale(processorFee.percent());
+    this.scaledProcessor =
+        processorScale < 0 ? null : ScaledRate.of(processorFee.percent(), processorScale);
+  }
+
+  /** Zero in this schedule's currency, shared by the quotes. */
+  Money zero() {
+    return zero;
+  }
+
+  /** The tax on a rounded platform fee, in minor units, rounded with this schedule's mode. */
+  long taxOn(long feeMinor) {
+    if (feeMinor == 0 || taxOnFee.isZero()) {
+      return 0;
+    }
+    if (scaledTax != null) {
+      try {
+        return ScaledRate.divide(
+            Math.multiplyExact(feeMinor, scaledTax.units()), scaledTax.denominator(), rounding);
+      } catch (ArithmeticException overflow) {
+        // fall through to BigDecimal
+      }
+    }
+    return BigDecimal.valueOf(feeMinor)
+        .multiply(taxOnFee.asFraction())
+        .setScale(0, rounding)
+        .longValueExact();
+  }
+
+  /** The processor fee on the amount charged, in minor units; zero when nothing is charged. */
+  long processorFeeOn(long chargedMinor) {
+    if (processorFee.model() == ProcessorFee.Model.NONE || chargedMinor <= 0) {
+      return 0;
+    }
+    long fixedMinor = processorFee.fixed().minorUnits();
+    if (scaledProcessor != null) {
+      try {
+        long numerator =
+            Math.addExact(
+                Math.multiplyExact(chargedMinor, scaledProcessor.units()),
+                Math.multiplyExact(fixedMinor, scaledProcessor.denominator()));
+        return ScaledRate.divide(numerator, scaledProcessor.denominator(), rounding);
+      } catch (ArithmeticException overflow) {
+        // fall through to BigDecimal
+      }
+    }
+    return BigDecimal.valueOf(chargedMinor)
+        .multiply(processorFee.percent().asFraction())
+        .add(BigDecimal.valueOf(fixedMinor))
+        .setScale(0, rounding)
+        .longValueExact();
   }
 
   /**
@@ -120,7 +180,11 @@ public final class FeeSchedule {
 
   /** The customer rule that applies to a job, if any matches. */
   public Optional<FeeRule> customerRuleFor(ProId proId, String plan, String category) {
-    return Optional.ofNullable(mostSpecific(customerRules, proId, plan, category));
+    return Optional.ofNullable(customerRuleOrNull(proId, plan, category));
+  }
+
+  FeeRule customerRuleOrNull(ProId proId, String plan, String category) {
+    return customerRules.isEmpty() ? null : mostSpecific(customerRules, proId, plan, category);
   }
 
   /** A builder holding this schedule's settings, e.g. to publish the next version. */

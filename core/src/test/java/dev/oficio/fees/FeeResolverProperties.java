@@ -7,12 +7,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.oficio.shared.Money;
-import dev.oficio.shared.ProId;
-import dev.oficio.shared.Rate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -22,121 +19,20 @@ import org.junit.jupiter.api.Test;
  * seed, so a failure reports the seed that rebuilds it.
  */
 class FeeResolverProperties {
-  private static final Instant AT = Instant.parse("2027-02-01T14:00:00Z");
-  private static final String[] PROS = {"p-1", "p-2", "p-3"};
-  private static final String[] PLANS = {"PRO", "BASIC"};
-  private static final String[] CATEGORIES = {"electrical", "plumbing"};
-  private static final RoundingMode[] MODES = {
-    RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP
-  };
+  private static final Instant AT = RandomSchedules.AT;
+  private static final RoundingMode[] MODES = RandomSchedules.MODES;
 
   /** Up to $1,000,000 in cents. */
   private static final long MAX_AMOUNT = 100_000_000L;
-
-  static FeeRule.Builder randomRule(Random random, String name, FeeMatch match) {
-    FeeRule.Builder rule =
-        FeeRule.builder(name, USD)
-            .match(match)
-            .method(random.nextBoolean() ? FeeMethod.MARGINAL : FeeMethod.FLAT)
-            .basis(random.nextInt(3) == 0 ? FeeBasis.PRO_VOLUME : FeeBasis.JOB_AMOUNT);
-    int tiers = 1 + random.nextInt(5);
-    long bound = 0;
-    for (int i = 0; i < tiers - 1; i++) {
-      bound += 1 + random.nextInt(2_000_000);
-      rule.tier(Money.ofMinor(bound, USD), randomRate(random));
-    }
-    rule.lastTier(randomRate(random));
-    if (random.nextBoolean()) {
-      rule.fixed(Money.ofMinor(random.nextInt(500), USD));
-    }
-    long minimum = -1;
-    if (random.nextBoolean()) {
-      minimum = random.nextInt(3_000);
-      rule.minimum(Money.ofMinor(minimum, USD));
-    }
-    if (random.nextBoolean()) {
-      rule.maximum(Money.ofMinor(Math.max(0, minimum) + random.nextInt(1_000_000), USD));
-    }
-    return rule;
-  }
-
-  static Rate randomRate(Random random) {
-    // Whole basis points up to 30%, sometimes a thousandth of a percent.
-    return random.nextInt(4) == 0
-        ? Rate.ofPercent(BigDecimal.valueOf(random.nextInt(30_000), 3))
-        : Rate.ofBasisPoints(random.nextInt(3_000));
-  }
-
-  static FeeSchedule randomSchedule(long seed) {
-    Random random = new Random(seed);
-    FeeSchedule.Builder schedule =
-        FeeSchedule.builder("random", 1, USD, Instant.parse("2027-01-01T00:00:00Z"))
-            .rounding(MODES[random.nextInt(MODES.length)]);
-    if (random.nextBoolean()) {
-      schedule.taxOnFee(random.nextBoolean() ? Rate.parse("11.5") : Rate.parse("4"));
-    }
-    switch (random.nextInt(3)) {
-      case 0 -> schedule.processorFee(ProcessorFee.card(USD, randomPayer(random)));
-      case 1 ->
-          schedule.processorFee(ProcessorFee.ath(Rate.parse("1.5"), USD, randomPayer(random)));
-      default -> schedule.processorFee(ProcessorFee.none(USD));
-    }
-    schedule.rule(randomRule(random, "default", FeeMatch.ANY));
-    List<FeeMatch> matches = randomMatches(random);
-    for (int i = 0; i < matches.size(); i++) {
-      schedule.rule(randomRule(random, "rule-" + i, matches.get(i)));
-    }
-    if (random.nextBoolean()) {
-      schedule.customerRule(randomRule(random, "service", FeeMatch.ANY));
-    }
-    return schedule.build();
-  }
-
-  private static FeePayer randomPayer(Random random) {
-    return random.nextBoolean() ? FeePayer.PRO : FeePayer.PLATFORM;
-  }
-
-  /** Distinct non-default matches over a small universe, so queries hit them often. */
-  static List<FeeMatch> randomMatches(Random random) {
-    List<FeeMatch> all = new ArrayList<>();
-    for (String pro : new String[] {null, PROS[0], PROS[1]}) {
-      for (String plan : new String[] {null, PLANS[0]}) {
-        for (String category : new String[] {null, CATEGORIES[0]}) {
-          FeeMatch match = new FeeMatch(pro == null ? null : ProId.of(pro), plan, category);
-          if (!match.isDefault() && random.nextInt(3) == 0) {
-            all.add(match);
-          }
-        }
-      }
-    }
-    return all;
-  }
-
-  static FeeQuery randomQuery(long amount, long seed) {
-    Random random = new Random(seed);
-    FeeQuery query = FeeQuery.of(Money.ofMinor(amount, USD), AT);
-    if (random.nextBoolean()) {
-      query = query.withPro(ProId.of(PROS[random.nextInt(PROS.length)]));
-    }
-    if (random.nextBoolean()) {
-      query = query.withPlan(PLANS[random.nextInt(PLANS.length)]);
-    }
-    if (random.nextBoolean()) {
-      query = query.withCategory(CATEGORIES[random.nextInt(CATEGORIES.length)]);
-    }
-    if (random.nextBoolean()) {
-      query = query.withPriorVolume(Money.ofMinor(random.nextInt(5_000_000), USD));
-    }
-    return query;
-  }
 
   @Test
   void feesAreNeverNegativeNeverAboveTheGrossAndConserveEveryCent() {
     qt().forAll(longs().all(), longs().between(0, MAX_AMOUNT), longs().all())
         .checkAssert(
             (scheduleSeed, amount, querySeed) -> {
-              FeeSchedule schedule = randomSchedule(scheduleSeed);
-              FeeQuote quote = FeeResolver.of(schedule).quote(randomQuery(amount, querySeed));
+              FeeSchedule schedule = RandomSchedules.randomSchedule(scheduleSeed);
+              FeeQuote quote =
+                  FeeResolver.of(schedule).quote(RandomSchedules.randomQuery(amount, querySeed));
               assertThat(quote.platformFee().minorUnits()).isBetween(0L, amount);
               assertThat(quote.taxOnFee().isNegative()).isFalse();
               assertThat(quote.proPayout().isNegative()).isFalse();
@@ -152,6 +48,12 @@ class FeeResolverProperties {
               }
               assertThat(quote.customerTotal().minorUnits())
                   .isEqualTo(amount + quote.customerServiceFee().minorUnits());
+              // The long-arithmetic quote agrees with the explanation's exact BigDecimal one.
+              assertThat(quote.explanation().rounded()).isEqualTo(quote.platformFee());
+              if (quote.customerExplanation() != null) {
+                assertThat(quote.customerExplanation().rounded())
+                    .isEqualTo(quote.customerServiceFee());
+              }
             });
   }
 
@@ -165,7 +67,7 @@ class FeeResolverProperties {
                   FeeSchedule.builder("marginal", 1, USD, AT)
                       .rounding(MODES[random.nextInt(MODES.length)])
                       .rule(
-                          randomRule(random, "default", FeeMatch.ANY)
+                          RandomSchedules.randomRule(random, "default", FeeMatch.ANY)
                               .method(FeeMethod.MARGINAL)
                               .basis(FeeBasis.JOB_AMOUNT))
                       .build();
@@ -186,8 +88,8 @@ class FeeResolverProperties {
     qt().forAll(longs().all(), longs().between(0, MAX_AMOUNT), longs().all())
         .checkAssert(
             (scheduleSeed, amount, querySeed) -> {
-              FeeSchedule schedule = randomSchedule(scheduleSeed);
-              FeeQuery query = randomQuery(amount, querySeed);
+              FeeSchedule schedule = RandomSchedules.randomSchedule(scheduleSeed);
+              FeeQuery query = RandomSchedules.randomQuery(amount, querySeed);
               FeeQuote quote = FeeResolver.of(schedule).quote(query);
               FeeRule winner =
                   schedule.rules().stream()
@@ -211,11 +113,11 @@ class FeeResolverProperties {
         .checkAssert(
             (scheduleSeed, amount, querySeed) -> {
               FeeQuote first =
-                  FeeResolver.of(randomSchedule(scheduleSeed))
-                      .quote(randomQuery(amount, querySeed));
+                  FeeResolver.of(RandomSchedules.randomSchedule(scheduleSeed))
+                      .quote(RandomSchedules.randomQuery(amount, querySeed));
               FeeQuote second =
-                  FeeResolver.of(randomSchedule(scheduleSeed))
-                      .quote(randomQuery(amount, querySeed));
+                  FeeResolver.of(RandomSchedules.randomSchedule(scheduleSeed))
+                      .quote(RandomSchedules.randomQuery(amount, querySeed));
               assertThat(second).isEqualTo(first);
               assertThat(second.explanationLines()).isEqualTo(first.explanationLines());
             });
@@ -227,8 +129,8 @@ class FeeResolverProperties {
             longs().all(), longs().between(1, MAX_AMOUNT), longs().all(), integers().between(1, 5))
         .checkAssert(
             (scheduleSeed, amount, querySeed, steps) -> {
-              FeeResolver resolver = FeeResolver.of(randomSchedule(scheduleSeed));
-              FeeQuote quote = resolver.quote(randomQuery(amount, querySeed));
+              FeeResolver resolver = FeeResolver.of(RandomSchedules.randomSchedule(scheduleSeed));
+              FeeQuote quote = resolver.quote(RandomSchedules.randomQuery(amount, querySeed));
               RefundQuote whole = resolver.refundQuote(quote, quote.gross());
               assertThat(whole.platformFeeReversed()).isEqualTo(quote.platformFee());
               assertThat(whole.taxOnFeeReversed()).isEqualTo(quote.taxOnFee());
@@ -253,6 +155,23 @@ class FeeResolverProperties {
               assertThat(fee).isEqualTo(quote.platformFee().minorUnits());
               assertThat(payout).isEqualTo(quote.proPayout().minorUnits());
               assertThat(service).isEqualTo(quote.customerServiceFee().minorUnits());
+            });
+  }
+
+  @Test
+  void longDivisionRoundsLikeBigDecimal() {
+    qt().forAll(
+            longs().between(0, Long.MAX_VALUE),
+            longs().between(1, 100_000_000_000L),
+            integers().between(0, 5))
+        .checkAssert(
+            (numerator, denominator, mode) -> {
+              RoundingMode rounding = RandomSchedules.ALL_MODES[mode];
+              assertThat(ScaledRate.divide(numerator, denominator, rounding))
+                  .isEqualTo(
+                      BigDecimal.valueOf(numerator)
+                          .divide(BigDecimal.valueOf(denominator), 0, rounding)
+                          .longValueExact());
             });
   }
 

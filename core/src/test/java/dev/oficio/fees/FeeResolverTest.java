@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.oficio.shared.CurrencyMismatchException;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.ProId;
+import dev.oficio.shared.ValidationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -353,5 +354,47 @@ class FeeResolverTest {
     assertThat(quote.platformFee()).isEqualTo(usd("0.00"));
     assertThat(quote.processorFee()).isEqualTo(usd("0.00"));
     assertThat(quote.proPayout()).isEqualTo(usd("0.00"));
+  }
+
+  @Test
+  void aQuoteRebuiltFromStorageNeedsNoExplanationButMustConserveTheGross() {
+    FeeQuote rebuilt =
+        new FeeQuote(
+            "oficio-default",
+            1,
+            "default",
+            null,
+            usd("750.00"),
+            usd("56.25"),
+            usd("0.00"),
+            usd("22.05"),
+            FeePayer.PLATFORM,
+            usd("0.00"),
+            usd("0.00"),
+            usd("693.75"),
+            usd("750.00"),
+            null,
+            null);
+    assertThat(rebuilt.explanationLines()).last().asString().contains("pro payout 693.75");
+    assertThatThrownBy(
+            () ->
+                new FeeQuote(
+                    "oficio-default",
+                    1,
+                    "default",
+                    null,
+                    usd("750.00"),
+                    usd("56.25"),
+                    usd("0.00"),
+                    usd("22.05"),
+                    FeePayer.PLATFORM,
+                    usd("0.00"),
+                    usd("0.00"),
+                    usd("693.76"),
+                    usd("750.00"),
+                    null,
+                    null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("≠ gross");
   }
 }
