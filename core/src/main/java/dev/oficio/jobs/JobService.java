@@ -4,6 +4,7 @@ import dev.oficio.fees.FeeQuery;
 import dev.oficio.fees.FeeQuote;
 import dev.oficio.fees.FeeResolver;
 import dev.oficio.fees.RefundQuote;
+import dev.oficio.payments.GatewayCapabilities;
 import dev.oficio.payments.HoldExpiryPolicy;
 import dev.oficio.payments.Payment;
 import dev.oficio.payments.PaymentService;
@@ -416,7 +417,7 @@ public final class JobService {
   }
 
   private boolean canHold(Job job) {
-    var caps = payments.gateway().capabilities();
+    GatewayCapabilities caps = payments.gateway().capabilities();
     if (!caps.holds()) {
       return false;
     }

@@ -1,5 +1,8 @@
 package dev.oficio.payments;
 
+import dev.oficio.persistence.TimerHandler;
+import dev.oficio.persistence.TimerRequest;
+import dev.oficio.persistence.Timers;
 import dev.oficio.shared.IdempotencyKey;
 import dev.oficio.shared.PaymentId;
 import java.time.Duration;
@@ -56,8 +59,7 @@ public final class Janitor {
    * every} later; register it with {@link
    * dev.oficio.persistence.TimerRunner.Builder#handlerOutsideTransaction} (it calls the gateway).
    */
-  public dev.oficio.persistence.TimerHandler timerHandler(
-      dev.oficio.persistence.Timers timers, Duration every) {
+  public TimerHandler timerHandler(Timers timers, Duration every) {
     return timer -> {
       run();
       schedule(timers, every);
@@ -68,15 +70,14 @@ public final class Janitor {
    * Schedules the next janitor run {@code every} from now. The key names the due second, so hosts
    * scheduling at the same time do not double it.
    */
-  public void schedule(dev.oficio.persistence.Timers timers, Duration every) {
+  public void schedule(Timers timers, Duration every) {
     Instant due = service.clock().instant().plus(every);
     service
         .transactions()
         .run(
             () ->
                 timers.schedule(
-                    new dev.oficio.persistence.TimerRequest(
-                        TIMER + ":" + due.getEpochSecond(), TIMER, due, "")));
+                    new TimerRequest(TIMER + ":" + due.getEpochSecond(), TIMER, due, "")));
   }
 
   /** Looks up every due open transaction once. */

@@ -1,6 +1,7 @@
 package dev.oficio.payments;
 
 import dev.oficio.persistence.TransactionRunner;
+import dev.oficio.shared.NotFoundException;
 import dev.oficio.shared.ProId;
 import dev.oficio.shared.ValidationException;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public final class PayeeService {
         () ->
             accounts.save(
                 find(pro)
-                    .orElseThrow(() -> new dev.oficio.shared.NotFoundException("PayeeAccount", pro))
+                    .orElseThrow(() -> new NotFoundException("PayeeAccount", pro))
                     .updated(onboarding, payoutsEnabled, requirementsDue, clock.instant())));
   }
 

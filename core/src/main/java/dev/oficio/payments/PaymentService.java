@@ -4,8 +4,10 @@ import dev.oficio.ledger.Account;
 import dev.oficio.ledger.AccountType;
 import dev.oficio.ledger.JournalEntry;
 import dev.oficio.ledger.LedgerJournal;
+import dev.oficio.persistence.Inbox;
 import dev.oficio.persistence.Outbox;
 import dev.oficio.persistence.ScheduledTimer;
+import dev.oficio.persistence.TimerHandler;
 import dev.oficio.persistence.TimerRequest;
 import dev.oficio.persistence.Timers;
 import dev.oficio.persistence.TransactionRunner;
@@ -24,9 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +77,7 @@ public final class PaymentService {
   private volatile HoldExpiryPolicy holdExpiryPolicy;
   private final Janitor janitor;
   private final ProviderEvents providerEvents;
-  private final List<SettlementListener> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<SettlementListener> listeners = new CopyOnWriteArrayList<>();
 
   private PaymentService(Builder b) {
     this.payments = b.payments;
@@ -273,6 +277,7 @@ public final class PaymentService {
     Payment result =
         retrying(
             () -> {
+              followUps.clear();
               Payment p = load(id);
               if (p.release().isPresent()) {
                 return p;
@@ -423,7 +428,7 @@ public final class PaymentService {
    * Maps provider trouble to outcomes: retryable or unexpected failures are UNKNOWN (money may have
    * moved).
    */
-  private GatewayOutcome guarded(java.util.function.Supplier<GatewayOutcome> call) {
+  private GatewayOutcome guarded(Supplier<GatewayOutcome> call) {
     try {
       GatewayOutcome outcome = call.get();
       return outcome == null ? new GatewayOutcome.Unknown("gateway returned no outcome") : outcome;
@@ -685,7 +690,7 @@ public final class PaymentService {
    * The handler of {@link #HOLD_EXPIRY_TIMER} timers; register it with {@link
    * dev.oficio.persistence.TimerRunner.Builder#handlerOutsideTransaction} (it calls the gateway).
    */
-  public dev.oficio.persistence.TimerHandler holdExpiryHandler() {
+  public TimerHandler holdExpiryHandler() {
     return timer -> expireHold(PaymentId.of(timer.payload()));
   }
 
@@ -746,7 +751,7 @@ public final class PaymentService {
   /**
    * Runs {@code work} in a unit of work, retrying a few times on an optimistic-locking conflict.
    */
-  private Payment retrying(java.util.function.Supplier<Payment> work) {
+  private Payment retrying(Supplier<Payment> work) {
     ConcurrencyException last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
       try {
@@ -765,7 +770,7 @@ public final class PaymentService {
     private PaymentGateway gateway;
     private LedgerJournal ledger;
     private Outbox outbox;
-    private dev.oficio.persistence.Inbox inbox;
+    private Inbox inbox;
     private Timers timers;
     private TransactionRunner transactions;
     private Clock clock;
@@ -776,8 +781,7 @@ public final class PaymentService {
     private Duration janitorBaseBackoff = Duration.ofMinutes(1);
     private int janitorMaxAttempts = 8;
     private int janitorBatchSize = 100;
-    private final java.util.Map<String, ProviderEventVerifier> verifiers =
-        new java.util.HashMap<>();
+    private final Map<String, ProviderEventVerifier> verifiers = new HashMap<>();
 
     private Builder() {}
 
@@ -812,7 +816,7 @@ public final class PaymentService {
     }
 
     /** The webhook inbox (required). */
-    public Builder inbox(dev.oficio.persistence.Inbox inbox) {
+    public Builder inbox(Inbox inbox) {
       this.inbox = require("inbox", inbox);
       return this;
     }

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,7 @@ public final class TimerRunner {
   private final TransactionRunner transactions;
   private final Clock clock;
   private final Map<String, TimerHandler> handlers;
-  private final java.util.Set<String> outsideTransaction;
+  private final Set<String> outsideTransaction;
   private final int maxAttempts;
   private final Duration baseBackoff;
   private final Duration lease;
@@ -37,7 +39,7 @@ public final class TimerRunner {
     this.transactions = b.transactions;
     this.clock = b.clock;
     this.handlers = Map.copyOf(b.handlers);
-    this.outsideTransaction = java.util.Set.copyOf(b.outsideTransaction);
+    this.outsideTransaction = Set.copyOf(b.outsideTransaction);
     this.maxAttempts = b.maxAttempts;
     this.baseBackoff = b.baseBackoff;
     this.lease = b.lease;
@@ -136,7 +138,7 @@ public final class TimerRunner {
     private final TransactionRunner transactions;
     private final Clock clock;
     private final Map<String, TimerHandler> handlers = new HashMap<>();
-    private final java.util.Set<String> outsideTransaction = new java.util.HashSet<>();
+    private final Set<String> outsideTransaction = new HashSet<>();
     private int maxAttempts = 8;
     private Duration baseBackoff = Duration.ofMinutes(1);
     private Duration lease = Duration.ofMinutes(5);

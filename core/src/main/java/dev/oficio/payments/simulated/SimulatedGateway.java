@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A deterministic in-memory {@link PaymentGateway}: the simulation-safe fallback used when no
@@ -429,8 +430,7 @@ public final class SimulatedGateway implements PaymentGateway {
     return fault;
   }
 
-  private void book(
-      PaymentId payment, Money amount, java.util.function.UnaryOperator<SimulatedRecords> change) {
+  private void book(PaymentId payment, Money amount, UnaryOperator<SimulatedRecords> change) {
     records.put(
         payment,
         change.apply(

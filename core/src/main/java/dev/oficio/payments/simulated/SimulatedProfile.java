@@ -2,6 +2,7 @@ package dev.oficio.payments.simulated;
 
 import dev.oficio.payments.GatewayCapabilities;
 import dev.oficio.shared.Money;
+import dev.oficio.shared.ValidationException;
 import java.time.Duration;
 import java.util.Currency;
 
@@ -59,7 +60,6 @@ public enum SimulatedProfile {
         return p;
       }
     }
-    throw dev.oficio.shared.ValidationException.of(
-        "gateway", "must be stripe-like or ath-like, was '" + name + "'");
+    throw ValidationException.of("gateway", "must be stripe-like or ath-like, was '" + name + "'");
   }
 }
