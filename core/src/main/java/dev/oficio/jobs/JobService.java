@@ -195,7 +195,7 @@ public final class JobService {
     Job job = update(id, j -> j.status() == JobStatus.COMPLETED ? j : j.complete(clock.instant()));
     Payment payment = payments.get(paymentId);
     if (payment.release().isEmpty()) {
-      payments.release(paymentId, job.platformShare(), true);
+      payments.release(paymentId, job.platformShare(), job.quote().taxOnFee(), true);
     }
     payment.openHold().ifPresent(hold -> payments.capture(paymentId, hold.amount()));
     return get(id);
@@ -237,19 +237,22 @@ public final class JobService {
     Money refundGross = job.price().minus(fee);
     Money customerBack = Money.zero(fee.currency());
     Money platformBack = Money.zero(fee.currency());
+    Money taxBack = Money.zero(fee.currency());
     if (refundGross.isPositive()) {
       RefundQuote rq = fees.refundQuote(quote, refundGross);
       customerBack = rq.customerRefund();
       platformBack = rq.customerRefund().minus(rq.proPayoutReversed());
+      taxBack = rq.taxOnFeeReversed();
     }
     Money kept = quote.customerTotal().minus(customerBack);
     Money platformKept = job.platformShare().minus(platformBack);
+    Money taxKept = quote.taxOnFee().minus(taxBack);
     Optional<PaymentTransaction> hold = payment.openHold();
     if (hold.isPresent()) {
       if (!kept.isPositive()) {
         payments.voidHold(paymentId, "requested_by_customer");
       } else {
-        payments.release(paymentId, platformKept, true);
+        payments.release(paymentId, platformKept, taxKept, true);
         payments.capture(paymentId, kept);
       }
     } else if (payment.status() == PaymentStatus.PAID) {
@@ -257,7 +260,7 @@ public final class JobService {
         payments.refund(paymentId, "cancel", customerBack, Money.zero(fee.currency()));
       }
       if (payment.release().isEmpty()) {
-        payments.release(paymentId, platformKept, true);
+        payments.release(paymentId, platformKept, taxKept, true);
       }
     }
     return get(id);

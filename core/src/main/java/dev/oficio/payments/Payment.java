@@ -7,6 +7,7 @@ import dev.oficio.shared.Money;
 import dev.oficio.shared.PaymentId;
 import dev.oficio.shared.ProId;
 import dev.oficio.shared.ValidationException;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -43,21 +44,46 @@ public final class Payment {
    * The split of the money taken between the platform and the pro, recorded in the ledger once the
    * money is taken ("released" from customer funds held).
    *
-   * @param platformFee the platform's fee out of the released amount
+   * @param platformFee the platform's share of the released amount, tax included
+   * @param taxOnFee the part of {@code platformFee} that is tax owed on the fee (Puerto Rico IVU),
+   *     booked to {@code TAX_PAYABLE} rather than revenue; zero or more, not above {@code
+   *     platformFee}
    * @param payOut whether to pay the pro's share by a provider transfer (otherwise it stays a
    *     pro-payable balance for a later payout)
    * @param proShare the pro's share, set when recorded (zero before)
    * @param recorded whether the ledger entry was written
    */
-  public record Release(Money platformFee, boolean payOut, Money proShare, boolean recorded) {
+  public record Release(
+      Money platformFee, Money taxOnFee, boolean payOut, Money proShare, boolean recorded) {
     /** Checks the fields. */
     public Release {
       if (platformFee == null || platformFee.isNegative()) {
         throw ValidationException.of("platformFee", "must be zero or positive");
       }
+      if (taxOnFee == null || taxOnFee.isNegative() || taxOnFee.isGreaterThan(platformFee)) {
+        throw ValidationException.of("taxOnFee", "must be between zero and the platform fee");
+      }
       if (proShare == null || proShare.isNegative()) {
         throw ValidationException.of("proShare", "must be zero or positive");
       }
+    }
+
+    /**
+     * The tax part of the first {@code feeReversed} of the platform fee given back by refunds:
+     * {@code floor(taxOnFee × feeReversed / platformFee)}. Taking differences of it for successive
+     * refunds splits every refund's fee part exactly, and gives back all the tax once all the fee
+     * is given back.
+     */
+    public Money taxShareOf(Money feeReversed) {
+      if (platformFee.isZero()) {
+        return Money.zero(platformFee.currency());
+      }
+      long share =
+          BigInteger.valueOf(taxOnFee.minorUnits())
+              .multiply(BigInteger.valueOf(feeReversed.minorUnits()))
+              .divide(BigInteger.valueOf(platformFee.minorUnits()))
+              .longValueExact();
+      return Money.ofMinor(share, platformFee.currency());
     }
   }
 
@@ -512,6 +538,17 @@ public final class Payment {
    *     terminal
    */
   public Payment requestRelease(Money platformFee, boolean payOut) {
+    if (platformFee == null) {
+      throw ValidationException.of("platformFee", "must not be null");
+    }
+    return requestRelease(platformFee, Money.zero(platformFee.currency()), payOut);
+  }
+
+  /**
+   * Like {@link #requestRelease(Money, boolean)}, with {@code taxOnFee} of the platform fee booked
+   * as tax payable.
+   */
+  public Payment requestRelease(Money platformFee, Money taxOnFee, boolean payOut) {
     PaymentStatus status = status();
     if (release != null || status.isTerminal() || status == PaymentStatus.NEW) {
       throw new IllegalTransitionException("Payment " + id, status, "release");
@@ -521,7 +558,11 @@ public final class Payment {
         || !platformFee.currency().equals(currency)) {
       throw ValidationException.of("platformFee", "must be zero or positive in " + currency);
     }
-    return with(transactions, new Release(platformFee, payOut, Money.zero(currency), false));
+    if (taxOnFee == null || !taxOnFee.currency().equals(currency)) {
+      throw ValidationException.of("taxOnFee", "must be in " + currency);
+    }
+    return with(
+        transactions, new Release(platformFee, taxOnFee, payOut, Money.zero(currency), false));
   }
 
   /** Whether a release was asked for and can be recorded now (money taken, no refund in flight). */
@@ -541,7 +582,8 @@ public final class Payment {
   Payment markReleaseRecorded() {
     Money amount = releasable();
     Money fee = release.platformFee().min(amount);
-    return with(transactions, new Release(fee, release.payOut(), amount.minus(fee), true));
+    Money tax = release.taxOnFee().min(fee);
+    return with(transactions, new Release(fee, tax, release.payOut(), amount.minus(fee), true));
   }
 
   /** Records a janitor look-up that did not settle the transaction. */

@@ -273,6 +273,17 @@ public final class PaymentService {
    * Repeating it is a no-op.
    */
   public Payment release(PaymentId id, Money platformFee, boolean payOut) {
+    if (platformFee == null) {
+      throw ValidationException.of("platformFee", "must not be null");
+    }
+    return release(id, platformFee, Money.zero(platformFee.currency()), payOut);
+  }
+
+  /**
+   * Like {@link #release(PaymentId, Money, boolean)}, with {@code taxOnFee} of the platform fee
+   * booked to {@code TAX_PAYABLE}; refunds give the tax back in proportion.
+   */
+  public Payment release(PaymentId id, Money platformFee, Money taxOnFee, boolean payOut) {
     List<IdempotencyKey> followUps = new ArrayList<>();
     Payment result =
         retrying(
@@ -282,7 +293,7 @@ public final class PaymentService {
               if (p.release().isPresent()) {
                 return p;
               }
-              Payment next = p.requestRelease(platformFee, payOut);
+              Payment next = p.requestRelease(platformFee, taxOnFee, payOut);
               next = applyFollowUps(next, followUps, null);
               return payments.save(next);
             });
@@ -534,7 +545,21 @@ public final class PaymentService {
         JournalEntry.Builder entry =
             JournalEntry.builder(key, now, "refund " + p.reference()).credit(cash, t.amount());
         if (t.afterRelease()) {
-          entry.debit(revenue, t.platformFee()).debit(payable, t.amount().minus(t.platformFee()));
+          Payment.Release r = p.release().orElseThrow();
+          Money feeBefore = Money.zero(p.currency());
+          for (PaymentTransaction other : p.transactions()) {
+            if (other.kind() == TransactionKind.REFUND
+                && other.afterRelease()
+                && other.succeeded()
+                && !other.idempotencyKey().equals(t.idempotencyKey())) {
+              feeBefore = feeBefore.plus(other.platformFee());
+            }
+          }
+          Money tax = r.taxShareOf(feeBefore.plus(t.platformFee())).minus(r.taxShareOf(feeBefore));
+          entry
+              .debit(revenue, t.platformFee().minus(tax))
+              .debit(Account.of(AccountType.TAX_PAYABLE), tax)
+              .debit(payable, t.amount().minus(t.platformFee()));
         } else {
           entry.debit(held, t.amount());
         }
@@ -584,7 +609,9 @@ public final class PaymentService {
         ledger.record(
             JournalEntry.builder("release:" + next.id(), now, "release " + next.reference())
                 .debit(Account.of(AccountType.CUSTOMER_FUNDS_HELD), amount)
-                .credit(Account.of(AccountType.PLATFORM_REVENUE), r.platformFee())
+                .credit(
+                    Account.of(AccountType.PLATFORM_REVENUE), r.platformFee().minus(r.taxOnFee()))
+                .credit(Account.of(AccountType.TAX_PAYABLE), r.taxOnFee())
                 .credit(Account.proPayable(next.pro()), r.proShare())
                 .build());
       }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oficio.Oficio;
+import dev.oficio.fees.FeeRule;
+import dev.oficio.fees.FeeSchedule;
+import dev.oficio.fees.FeeSchedules;
 import dev.oficio.ledger.Account;
 import dev.oficio.ledger.AccountType;
 import dev.oficio.payments.OnboardingStatus;
@@ -16,6 +19,7 @@ import dev.oficio.shared.IdGenerator;
 import dev.oficio.shared.IllegalTransitionException;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.ProId;
+import dev.oficio.shared.Rate;
 import dev.oficio.shared.ValidationException;
 import dev.oficio.testing.MutableClock;
 import java.time.Duration;
@@ -214,5 +218,44 @@ class JobServiceTest {
     oficio.jobs().cancel(job.id(), CancelledBy.CUSTOMER, clock.instant());
     assertThatThrownBy(() -> oficio.jobs().accept(job.id()))
         .isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void taxOnTheFeeIsBookedAsTaxPayableAndGivenBackInProportion() {
+    Currency usd = USD;
+    FeeSchedule ivu =
+        FeeSchedule.builder("ivu", 1, usd, Instant.EPOCH)
+            .rule(FeeRule.builder("default", usd).lastTier(Rate.parse("12")))
+            .taxOnFee(Rate.parse("11.5"))
+            .build();
+    SimulatedGateway gateway = SimulatedGateway.of(SimulatedProfile.STRIPE_LIKE, clock);
+    Oficio oficio =
+        Oficio.builder()
+            .clock(clock)
+            .ids(IdGenerator.sequential())
+            .paymentGateway(gateway)
+            .feeSchedules(FeeSchedules.of(ivu))
+            .build();
+    oficio.payees().register(PRO, SimulatedGateway.PROVIDER, "acct_p17");
+    oficio.payees().update(PRO, OnboardingStatus.COMPLETE, true, List.of());
+    Job job = quote(oficio, "100.00", Duration.ofDays(2));
+    // 12% of $100 = $12.00; 11.5% IVU on it = $1.38; the pro gets $86.62.
+    assertThat(job.quote().taxOnFee()).isEqualTo(usd("1.38"));
+    oficio.jobs().accept(job.id());
+    oficio.jobs().complete(job.id());
+    Account tax = Account.of(AccountType.TAX_PAYABLE);
+    assertThat(oficio.ledger().balance(REVENUE, USD)).isEqualTo(usd("-12.00"));
+    assertThat(oficio.ledger().balance(tax, USD)).isEqualTo(usd("-1.38"));
+
+    oficio.jobs().refund(job.id(), "1", usd("50.00"));
+    // Half refunded: $6.00 of fee and $0.69 of tax come back; the pro returns $43.31.
+    assertThat(oficio.ledger().balance(REVENUE, USD)).isEqualTo(usd("-6.00"));
+    assertThat(oficio.ledger().balance(tax, USD)).isEqualTo(usd("-0.69"));
+    assertThat(oficio.ledger().balance(PAYABLE, USD)).isEqualTo(Money.zero(USD));
+    assertThat(oficio.ledger().balance(CASH, USD)).isEqualTo(usd("6.69"));
+    oficio.jobs().refund(job.id(), "2", usd("50.00"));
+    assertThat(oficio.ledger().balance(tax, USD)).isEqualTo(Money.zero(USD));
+    assertThat(oficio.ledger().balance(REVENUE, USD)).isEqualTo(Money.zero(USD));
+    assertThat(oficio.ledger().trialBalance().isBalanced()).isTrue();
   }
 }

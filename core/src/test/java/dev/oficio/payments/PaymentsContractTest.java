@@ -74,7 +74,7 @@ public abstract class PaymentsContractTest {
             new GatewayOutcome.Succeeded("pi_1", usd("100.00"), T0.plus(Duration.ofDays(7))),
             T0,
             T0);
-    p = p.requestRelease(usd("12.00"), true);
+    p = p.requestRelease(usd("13.38"), usd("1.38"), true);
     p =
         p.begin(
             TransactionKind.CAPTURE,
