@@ -7,6 +7,10 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.oficio.Oficio;
+import dev.oficio.fees.FeeRule;
+import dev.oficio.fees.FeeSchedule;
+import dev.oficio.fees.FeeSchedules;
+import dev.oficio.ledger.Account;
 import dev.oficio.ledger.AccountType;
 import dev.oficio.ledger.InMemoryLedgerJournal;
 import dev.oficio.ledger.JournalEntry;
@@ -25,6 +29,7 @@ import dev.oficio.shared.JobId;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.OficioException;
 import dev.oficio.shared.ProId;
+import dev.oficio.shared.Rate;
 import dev.oficio.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +51,14 @@ class JobPaymentsProperties {
   private static final Currency USD = Currency.getInstance("USD");
   private static final Instant T0 = Instant.parse("2027-03-01T13:00:00Z");
   private static final int COMMANDS = 13;
+
+  /** 12% platform fee with 11.5% IVU on it, and a 3% customer service fee on top of the price. */
+  private static final FeeSchedule SCHEDULE =
+      FeeSchedule.builder("props", 1, USD, Instant.EPOCH)
+          .rule(FeeRule.builder("default", USD).lastTier(Rate.parse("12")))
+          .customerRule(FeeRule.builder("service", USD).lastTier(Rate.parse("3")))
+          .taxOnFee(Rate.parse("11.5"))
+          .build();
 
   /** One command: which job, what, and a parameter. */
   record Command(int job, int action, int param) {}
@@ -93,6 +106,7 @@ class JobPaymentsProperties {
               .payments(payments)
               .jobs(jobs)
               .ledger(ledger)
+              .feeSchedules(FeeSchedules.of(SCHEDULE))
               .build();
       for (int i = 0; i < 2; i++) {
         ProId pro = ProId.of("p-" + i);
@@ -109,7 +123,7 @@ class JobPaymentsProperties {
                     new QuoteJob(
                         CustomerId.of("c-" + i),
                         ProId.of("p-" + (i % 2)),
-                        Money.ofMinor(1_000 + 37_513L * (i + 1) % 140_000, USD),
+                        Money.ofMinor(1_000 + 37_513L * (i + 1) % 130_000, USD),
                         T0.plus(Duration.ofHours(3 + 40L * i)),
                         "pm_" + i,
                         null,
@@ -188,6 +202,13 @@ class JobPaymentsProperties {
   /** Invariants that hold at every step, read from the provider's books and the ledger. */
   private static void assertMoneyInvariants(World w) {
     assertThat(w.ledger.trialBalance().isBalanced()).as("ledger balanced").isTrue();
+    // Tax payable is a liability: never given back more than was collected.
+    assertThat(w.ledger.balance(Account.of(AccountType.TAX_PAYABLE), USD).isPositive())
+        .as("tax payable")
+        .isFalse();
+    assertThat(w.ledger.balance(Account.of(AccountType.PLATFORM_REVENUE), USD).isPositive())
+        .as("platform revenue")
+        .isFalse();
     for (SimulatedRecords r : w.gateway.records()) {
       assertThat(r.moneyTakenCount()).as("captures of " + r.payment()).isLessThanOrEqualTo(1);
       assertThat(r.refunded()).as("refunds of " + r.payment()).isLessThanOrEqualTo(r.taken());
@@ -248,7 +269,7 @@ class JobPaymentsProperties {
 
   @Test
   void randomCommandsWithRandomFaultsKeepEveryInvariantAndSettleToAgreement() {
-    qt().withExamples(150)
+    qt().withExamples(500)
         .forAll(scenarios())
         .checkAssert(
             s -> {
