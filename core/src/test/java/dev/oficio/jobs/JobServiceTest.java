@@ -258,4 +258,28 @@ class JobServiceTest {
     assertThat(oficio.ledger().balance(REVENUE, USD)).isEqualTo(Money.zero(USD));
     assertThat(oficio.ledger().trialBalance().isBalanced()).isTrue();
   }
+
+  @Test
+  void declinedAcceptanceLeavesTheJobQuotedAndTheNextAttemptUsesANewPayment() {
+    SimulatedGateway gateway = SimulatedGateway.of(SimulatedProfile.STRIPE_LIKE, clock);
+    Oficio oficio =
+        Oficio.builder().clock(clock).ids(IdGenerator.sequential()).paymentGateway(gateway).build();
+    Job job = quote(oficio, "90.00", Duration.ofDays(2));
+    gateway.failNext(dev.oficio.payments.simulated.SimulatedFault.DECLINE);
+    Job declined = oficio.jobs().accept(job.id());
+    assertThat(declined.status()).isEqualTo(JobStatus.QUOTED);
+    assertThat(declined.payment()).isEmpty();
+    assertThat(oficio.outbox().poll(100)).noneMatch(m -> m.event() instanceof JobEvent.JobAccepted);
+
+    Job accepted = oficio.jobs().accept(job.id());
+    assertThat(accepted.status()).isEqualTo(JobStatus.ACCEPTED);
+    assertThat(accepted.payment()).isPresent();
+    assertThat(oficio.payments().get(accepted.payment().orElseThrow()).status())
+        .isEqualTo(PaymentStatus.AUTHORIZED);
+    // Accepting again is a no-op.
+    assertThat(oficio.jobs().accept(job.id())).isEqualTo(accepted);
+    assertThat(oficio.outbox().poll(100))
+        .filteredOn(m -> m.event() instanceof JobEvent.JobAccepted)
+        .hasSize(1);
+  }
 }

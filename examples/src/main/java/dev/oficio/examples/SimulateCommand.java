@@ -68,6 +68,11 @@ final class SimulateCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new ParameterException(spec.commandLine(), "--gateway must be stripe-like or ath-like");
     }
+    // Thousands of janitor re-sends are expected here; keep the console to warnings unless the
+    // user asked for more (slf4j-simple reads this when the first logger is created).
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     int ppm = faultRate.movePointRight(6).intValue();
     JobSimulation.Result result = new JobSimulation(profile, seed, ppm).run(jobs);
     PrintWriter out = spec.commandLine().getOut();
