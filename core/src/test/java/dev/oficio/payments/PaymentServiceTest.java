@@ -16,6 +16,11 @@ import dev.oficio.shared.PaymentId;
 import dev.oficio.shared.ProviderException;
 import dev.oficio.shared.ValidationException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -323,5 +328,54 @@ class PaymentServiceTest {
     service.capture(id, usd("60.00"));
     assertThat(f.timers.find("hold-expiry:" + id).orElseThrow().status())
         .isEqualTo(ScheduledTimer.Status.CANCELLED);
+  }
+
+  @Test
+  void concurrentRepeatsOfACommandAndConcurrentJanitorsMoveMoneyOnce() throws Exception {
+    PaymentService service = f.service();
+    List<PaymentId> ids = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      PaymentId id = f.open(service).id();
+      service.authorize(id, usd("10.00"));
+      ids.add(id);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (PaymentId id : ids) {
+        for (int t = 0; t < 3; t++) {
+          futures.add(pool.submit(() -> service.capture(id, usd("10.00"))));
+        }
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+      // Leave some open: timeouts after apply, then several janitors at once.
+      PaymentId a = f.open(service).id();
+      PaymentId b = f.open(service).id();
+      f.simulated.failNext(SimulatedFault.TIMEOUT_AFTER_APPLY);
+      service.charge(a, usd("5.00"));
+      f.simulated.failNext(SimulatedFault.TIMEOUT_BEFORE_APPLY);
+      service.charge(b, usd("7.00"));
+      f.clock.advance(Duration.ofMinutes(6));
+      futures.clear();
+      for (int t = 0; t < 4; t++) {
+        futures.add(pool.submit(() -> service.janitor().run()));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+      ids.add(a);
+      ids.add(b);
+    } finally {
+      pool.shutdown();
+    }
+    for (PaymentId id : ids) {
+      assertThat(f.simulated.records(id).moneyTakenCount()).as(id.value()).isEqualTo(1);
+      assertThat(service.get(id).status()).isEqualTo(PaymentStatus.PAID);
+    }
+    // 22 payments, one capture or charge entry each.
+    assertThat(f.ledger.entries()).hasSize(22);
+    assertThat(f.ledger.balance(CASH, USD)).isEqualTo(usd("212.00"));
   }
 }
