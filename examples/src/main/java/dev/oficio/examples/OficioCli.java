@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       FeesCommand.class,
-      ReliabilityCommand.class
+      ReliabilityCommand.class,
+      SimulateCommand.class
     })
 public final class OficioCli {
 
