@@ -2,7 +2,9 @@ package dev.oficio.stripe;
 
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
+import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.StripeError;
@@ -39,6 +41,12 @@ final class StripeErrors {
       return new GatewayOutcome.Unknown(
           "no response from Stripe to " + operation + " (" + connectionCause(e) + ")");
     }
+    Integer status = e.getStatusCode();
+    if (status != null && status >= 200 && status < 300) {
+      // Stripe accepted the call but its reply could not be read: money may have moved.
+      return new GatewayOutcome.Unknown(
+          "unreadable Stripe response (HTTP " + status + ") to " + operation);
+    }
     throw toProviderException(operation, e);
   }
 
@@ -63,6 +71,12 @@ final class StripeErrors {
     } else if (e instanceof ApiConnectionException) {
       code = "api_connection_error";
       retryable = true;
+    } else if (e instanceof PermissionException) {
+      code = firstNonBlank(e.getCode(), "permission_error");
+      retryable = false;
+    } else if (e instanceof AuthenticationException) {
+      code = firstNonBlank(e.getCode(), "authentication_error");
+      retryable = false;
     } else {
       // InvalidRequestException, AuthenticationException, PermissionException, CardException
       // outside a money call, and anything else Stripe may add.
