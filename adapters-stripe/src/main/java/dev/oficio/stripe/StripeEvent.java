@@ -1,5 +1,8 @@
 package dev.oficio.stripe;
 
+import dev.oficio.payments.GatewayOutcome;
+import dev.oficio.payments.TransactionKind;
+import dev.oficio.shared.IdempotencyKey;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.PaymentId;
 import dev.oficio.shared.ValidationException;
@@ -25,6 +28,12 @@ import java.time.Instant;
  * @param status the object's status, or null
  * @param reason a decline code, a cancellation or a dispute reason, or null
  * @param payee the account's status for {@code account.updated}, else null
+ * @param transaction the kind of Oficio transaction a PaymentIntent or transfer event settles
+ *     ({@code AUTHORIZE}, {@code CAPTURE}, {@code CHARGE}, {@code VOID}, {@code TRANSFER}), or null
+ * @param idempotencyKey the key of the API request that caused the event (Stripe echoes it in
+ *     {@code request.idempotency_key}), else the creating call's key from the metadata for
+ *     authorizations and charges, or null
+ * @param outcome what the event says about {@code transaction}, mapped like a look-up; or null
  */
 public record StripeEvent(
     String id,
@@ -40,7 +49,10 @@ public record StripeEvent(
     Money amount,
     String status,
     String reason,
-    StripePayeeStatus payee) {
+    StripePayeeStatus payee,
+    TransactionKind transaction,
+    IdempotencyKey idempotencyKey,
+    GatewayOutcome outcome) {
 
   /** Checks the fields. */
   public StripeEvent {

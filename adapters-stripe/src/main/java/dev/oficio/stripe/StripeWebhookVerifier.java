@@ -11,8 +11,11 @@ import com.stripe.model.StripeError;
 import com.stripe.model.StripeObject;
 import com.stripe.model.Transfer;
 import com.stripe.net.Webhook;
+import dev.oficio.payments.GatewayOutcome;
+import dev.oficio.payments.TransactionKind;
 import dev.oficio.persistence.Inbox;
 import dev.oficio.persistence.InboxEvent;
+import dev.oficio.shared.IdempotencyKey;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.PaymentId;
 import dev.oficio.shared.ValidationException;
@@ -33,15 +36,16 @@ import org.slf4j.LoggerFactory;
  * the tolerance (default 300 s) in both directions: stripe-java only rejects old timestamps, so
  * timestamps too far in the future are rejected here.
  *
- * <p>Verification failures are {@link ValidationException}s on field {@code Stripe-Signature} (or
- * {@code body}); answer them with HTTP 400. Thread-safe.
+ * <p>Verification failures are {@link ValidationException}s on field {@code signature} (or {@code
+ * body}); answer them with HTTP 400. Thread-safe.
  */
 public final class StripeWebhookVerifier {
   /** The signature header's name. */
   public static final String SIGNATURE_HEADER = "Stripe-Signature";
 
   private static final Logger log = LoggerFactory.getLogger(StripeWebhookVerifier.class);
-  private static final String FIELD = SIGNATURE_HEADER;
+  // Core's ProviderEventVerifier contract names the field "signature".
+  private static final String FIELD = "signature";
 
   private final List<String> secrets;
   private final long toleranceSeconds;
@@ -85,7 +89,7 @@ public final class StripeWebhookVerifier {
       throw ValidationException.of("body", "must not be empty");
     }
     if (signatureHeader == null || signatureHeader.isBlank()) {
-      throw ValidationException.of(FIELD, "is missing");
+      throw ValidationException.of(FIELD, "the Stripe-Signature header is missing");
     }
     long timestamp = timestamp(signatureHeader);
     long now = clock.instant().getEpochSecond();
@@ -103,7 +107,7 @@ public final class StripeWebhookVerifier {
         // Checked after the signature matched: the secret was right, the delivery too old.
         tooOld |= e.getMessage() != null && e.getMessage().contains("tolerance");
       } catch (RuntimeException e) {
-        throw ValidationException.of(FIELD, "is malformed");
+        throw ValidationException.of(FIELD, "the Stripe-Signature header is malformed");
       }
     }
     if (!verified) {
@@ -111,7 +115,7 @@ public final class StripeWebhookVerifier {
           FIELD,
           tooOld
               ? "timestamp is older than the tolerance"
-              : "no v1 signature matches an endpoint secret");
+              : "no v1 signature in Stripe-Signature matches an endpoint secret");
     }
     Event event;
     try {
@@ -157,11 +161,11 @@ public final class StripeWebhookVerifier {
         try {
           return Long.parseLong(parts[1].trim());
         } catch (NumberFormatException e) {
-          throw ValidationException.of(FIELD, "has a malformed timestamp");
+          throw ValidationException.of(FIELD, "Stripe-Signature has a malformed timestamp");
         }
       }
     }
-    throw ValidationException.of(FIELD, "has no timestamp");
+    throw ValidationException.of(FIELD, "Stripe-Signature has no timestamp");
   }
 
   // ---- mapping -------------------------------------------------------------------------------
@@ -185,7 +189,27 @@ public final class StripeWebhookVerifier {
         fields.amount,
         fields.status,
         fields.reason,
-        fields.payee);
+        fields.payee,
+        fields.transaction,
+        idempotencyKey(event, fields),
+        fields.outcome);
+  }
+
+  /**
+   * The key of the request behind the event if Stripe echoes one, else (for objects Oficio created)
+   * the creating call's key from the metadata.
+   */
+  private static IdempotencyKey idempotencyKey(Event event, Fields fields) {
+    String echoed = event.getRequest() == null ? null : event.getRequest().getIdempotencyKey();
+    String key = echoed != null ? echoed : fields.createdWithKey;
+    if (key == null) {
+      return null;
+    }
+    try {
+      return new IdempotencyKey(key);
+    } catch (ValidationException e) {
+      return null;
+    }
   }
 
   private record Fields(
@@ -196,8 +220,12 @@ public final class StripeWebhookVerifier {
       Money amount,
       String status,
       String reason,
-      StripePayeeStatus payee) {
-    static final Fields NONE = new Fields(null, null, null, null, null, null, null, null);
+      StripePayeeStatus payee,
+      TransactionKind transaction,
+      String createdWithKey,
+      GatewayOutcome outcome) {
+    static final Fields NONE =
+        new Fields(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static Fields fields(Event event, StripeEventKind kind) {
@@ -218,6 +246,9 @@ public final class StripeWebhookVerifier {
           error != null
               ? StripeErrors.firstNonBlank(error.getDeclineCode(), error.getCode())
               : intent.getCancellationReason();
+      TransactionKind transaction = intentTransaction(kind, intent);
+      boolean createdByThisCall =
+          transaction == TransactionKind.AUTHORIZE || transaction == TransactionKind.CHARGE;
       return new Fields(
           intent.getId(),
           intent.getId(),
@@ -226,7 +257,10 @@ public final class StripeWebhookVerifier {
           StripeMoney.money(amount, intent.getCurrency()),
           intent.getStatus(),
           reason,
-          null);
+          null,
+          transaction,
+          createdByThisCall ? metadata(intent.getMetadata(), StripeMetadata.IDEMPOTENCY_KEY) : null,
+          transaction == null ? null : StripePaymentGateway.intentOutcome(transaction, intent));
     }
     if (data instanceof Charge charge) {
       return new Fields(
@@ -236,6 +270,9 @@ public final class StripeWebhookVerifier {
           payment(charge.getMetadata()),
           StripeMoney.money(charge.getAmountRefunded(), charge.getCurrency()),
           charge.getStatus(),
+          null,
+          null,
+          null,
           null,
           null);
     }
@@ -248,6 +285,9 @@ public final class StripeWebhookVerifier {
           StripeMoney.money(dispute.getAmount(), dispute.getCurrency()),
           dispute.getStatus(),
           dispute.getReason(),
+          null,
+          null,
+          null,
           null);
     }
     if (data instanceof Transfer transfer) {
@@ -255,6 +295,7 @@ public final class StripeWebhookVerifier {
           kind == StripeEventKind.TRANSFER_REVERSED
               ? transfer.getAmountReversed()
               : transfer.getAmount();
+      boolean created = kind == StripeEventKind.TRANSFER_CREATED;
       return new Fields(
           transfer.getId(),
           null,
@@ -263,11 +304,24 @@ public final class StripeWebhookVerifier {
           StripeMoney.money(amount, transfer.getCurrency()),
           null,
           null,
-          null);
+          null,
+          created ? TransactionKind.TRANSFER : null,
+          created ? metadata(transfer.getMetadata(), StripeMetadata.IDEMPOTENCY_KEY) : null,
+          created ? StripePaymentGateway.transferOutcome(transfer) : null);
     }
     if (data instanceof Account account) {
       return new Fields(
-          account.getId(), null, null, null, null, null, null, StripePayeeStatus.of(account));
+          account.getId(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          StripePayeeStatus.of(account),
+          null,
+          null,
+          null);
     }
     return Fields.NONE;
   }
@@ -288,6 +342,27 @@ public final class StripeWebhookVerifier {
       log.warn("stripe event {} ({}) has an unreadable object", event.getId(), event.getType());
       return Optional.empty();
     }
+  }
+
+  /**
+   * Which Oficio call a PaymentIntent event settles. A manual-capture intent is a hold: its success
+   * is the capture, its failure the authorization. Refunds and transfer reversals are not named by
+   * their events' objects and are settled by look-ups instead.
+   */
+  private static TransactionKind intentTransaction(StripeEventKind kind, PaymentIntent intent) {
+    boolean hold = "manual".equals(intent.getCaptureMethod());
+    return switch (kind) {
+      case PAYMENT_AUTHORIZED -> TransactionKind.AUTHORIZE;
+      case PAYMENT_SUCCEEDED -> hold ? TransactionKind.CAPTURE : TransactionKind.CHARGE;
+      case PAYMENT_FAILED, PAYMENT_PROCESSING, PAYMENT_REQUIRES_ACTION ->
+          hold ? TransactionKind.AUTHORIZE : TransactionKind.CHARGE;
+      case PAYMENT_CANCELED -> TransactionKind.VOID;
+      default -> null;
+    };
+  }
+
+  private static String metadata(Map<String, String> metadata, String key) {
+    return metadata == null ? null : metadata.get(key);
   }
 
   private static PaymentId payment(Map<String, String> metadata) {

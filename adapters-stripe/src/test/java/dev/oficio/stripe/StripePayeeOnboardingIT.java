@@ -159,7 +159,10 @@ class StripePayeeOnboardingIT {
             null,
             null,
             null,
-            payee);
+            payee,
+            null,
+            null,
+            null);
     StripeEvent other =
         new StripeEvent(
             "evt_2",
@@ -169,6 +172,9 @@ class StripePayeeOnboardingIT {
             false,
             null,
             "tr_1",
+            null,
+            null,
+            null,
             null,
             null,
             null,

@@ -4,8 +4,11 @@ import static dev.oficio.stripe.StripeStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oficio.payments.GatewayOutcome;
+import dev.oficio.payments.TransactionKind;
 import dev.oficio.persistence.InMemoryInbox;
 import dev.oficio.persistence.InboxEvent;
+import dev.oficio.shared.IdempotencyKey;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.PaymentId;
 import dev.oficio.shared.ProId;
@@ -81,8 +84,8 @@ class StripeWebhookVerifierTest {
       assertThatThrownBy(
               () -> verifier.verify(body, header(body, "whsec_somebodyElse0000000", NOW_SECONDS)))
           .isInstanceOf(ValidationException.class)
-          .hasMessageContaining("Stripe-Signature")
-          .hasMessageContaining("no v1 signature matches");
+          .hasMessageContaining("signature")
+          .hasMessageContaining("no v1 signature");
     }
 
     @Test
@@ -94,7 +97,7 @@ class StripeWebhookVerifierTest {
 
       assertThatThrownBy(() -> verifier.verify(tampered, signature))
           .isInstanceOf(ValidationException.class)
-          .hasMessageContaining("no v1 signature matches");
+          .hasMessageContaining("no v1 signature");
     }
 
     @Test
@@ -253,6 +256,29 @@ class StripeWebhookVerifierTest {
       assertThat(event.payment()).isEqualTo(PaymentId.of("pay-000001"));
       assertThat(event.amount()).isEqualTo(Money.of("250.00", USD));
       assertThat(event.status()).isEqualTo("requires_capture");
+      assertThat(event.transaction()).isEqualTo(TransactionKind.AUTHORIZE);
+      assertThat(event.idempotencyKey()).isEqualTo(new IdempotencyKey("authorize:pay-000001"));
+      // Webhooks do not expand the charge, so the hold's expiry comes from a look-up.
+      assertThat(event.outcome())
+          .isEqualTo(
+              new GatewayOutcome.Succeeded("pi_3OficioHold0001", Money.of("250.00", USD), null));
+    }
+
+    @Test
+    void aCaptureMadeThroughTheApiCarriesTheCapturesKey() {
+      String body =
+          event("payment_intent_succeeded")
+              .replace(
+                  "\"idempotency_key\": \"authorize:pay-000001\"",
+                  "\"idempotency_key\": \"capture:pay-000001:1\"");
+
+      StripeEvent event = verifier.verify(body, header(body, SECRET, NOW_SECONDS));
+
+      assertThat(event.transaction()).isEqualTo(TransactionKind.CAPTURE);
+      assertThat(event.idempotencyKey()).isEqualTo(new IdempotencyKey("capture:pay-000001:1"));
+      assertThat(event.outcome())
+          .isEqualTo(
+              new GatewayOutcome.Succeeded("pi_3OficioHold0001", Money.of("200.00", USD), null));
     }
 
     @Test
@@ -278,6 +304,11 @@ class StripeWebhookVerifierTest {
 
       assertThat(event.kind()).isEqualTo(StripeEventKind.PAYMENT_FAILED);
       assertThat(event.reason()).isEqualTo("insufficient_funds");
+      assertThat(event.transaction()).isEqualTo(TransactionKind.AUTHORIZE);
+      assertThat(event.outcome())
+          .isEqualTo(
+              new GatewayOutcome.Declined(
+                  "insufficient_funds", "Your card has insufficient funds."));
     }
 
     @Test
@@ -289,6 +320,9 @@ class StripeWebhookVerifierTest {
       assertThat(event.paymentIntent()).isEqualTo("pi_3OficioHold0001");
       assertThat(event.payment()).isEqualTo(PaymentId.of("pay-000001"));
       assertThat(event.amount()).isEqualTo(Money.of("50.00", USD));
+      // The refund itself is not named by the event: it is settled by a look-up.
+      assertThat(event.transaction()).isNull();
+      assertThat(event.outcome()).isNull();
     }
 
     @Test
@@ -314,6 +348,11 @@ class StripeWebhookVerifierTest {
       assertThat(created.charge()).isEqualTo("ch_3OficioHold0001");
       assertThat(created.payment()).isEqualTo(PaymentId.of("pay-000001"));
       assertThat(created.amount()).isEqualTo(Money.of("220.00", USD));
+      assertThat(created.transaction()).isEqualTo(TransactionKind.TRANSFER);
+      assertThat(created.outcome())
+          .isEqualTo(
+              new GatewayOutcome.Succeeded("tr_1OficioTransfer1", Money.of("220.00", USD), null));
+      assertThat(reversed.transaction()).isNull();
       assertThat(reversed.kind()).isEqualTo(StripeEventKind.TRANSFER_REVERSED);
       assertThat(reversed.amount()).isEqualTo(Money.of("20.00", USD));
     }
