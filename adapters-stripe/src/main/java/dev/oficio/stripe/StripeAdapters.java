@@ -1,6 +1,7 @@
 package dev.oficio.stripe;
 
 import dev.oficio.payments.PaymentGateway;
+import dev.oficio.payments.ProviderEventVerifier;
 import dev.oficio.shared.CustomerId;
 import dev.oficio.shared.ValidationException;
 import java.time.Clock;
@@ -47,6 +48,15 @@ public final class StripeAdapters {
   /** Connect onboarding of pros. */
   public static StripePayeeOnboarding payeeOnboarding(StripeConfig config) {
     return StripePayeeOnboarding.create(config);
+  }
+
+  /**
+   * Core's webhook verifier for Stripe, to register with {@code
+   * Oficio.builder().providerEventVerifier(...)}; {@code ProviderEvents} then stores, dedupes and
+   * applies Stripe deliveries. Reads the {@code stripe-signature} header.
+   */
+  public static ProviderEventVerifier providerEventVerifier(StripeConfig config, Clock clock) {
+    return new StripeProviderEventVerifier(StripeWebhookVerifier.create(config, clock));
   }
 
   /** The webhook verifier, checking timestamps against {@code clock}. */

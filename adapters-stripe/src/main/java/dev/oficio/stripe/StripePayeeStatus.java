@@ -1,9 +1,12 @@
 package dev.oficio.stripe;
 
 import com.stripe.model.Account;
+import dev.oficio.payments.OnboardingStatus;
 import dev.oficio.shared.ProId;
 import dev.oficio.shared.ValidationException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What Stripe says about a pro's connected account: whether it can take charges and receive
@@ -42,6 +45,34 @@ public record StripePayeeStatus(
   /** Whether the pro can be paid: charges and payouts enabled. */
   public boolean canBePaid() {
     return chargesEnabled && payoutsEnabled;
+  }
+
+  /**
+   * Core's onboarding status: {@code PENDING} until the pro submitted their details, {@code
+   * COMPLETE} once Stripe enables payouts and disables nothing, {@code RESTRICTED} otherwise.
+   */
+  public OnboardingStatus onboarding() {
+    if (!detailsSubmitted) {
+      return OnboardingStatus.PENDING;
+    }
+    return payoutsEnabled && disabledReason == null
+        ? OnboardingStatus.COMPLETE
+        : OnboardingStatus.RESTRICTED;
+  }
+
+  /**
+   * Whether Oficio may pay the pro: Stripe enables payouts and onboarding is {@link
+   * OnboardingStatus#COMPLETE} (core's payee account allows payouts only then).
+   */
+  public boolean payoutsEnabledWhenOnboarded() {
+    return payoutsEnabled && onboarding() == OnboardingStatus.COMPLETE;
+  }
+
+  /** What Stripe still needs: past-due requirements first, then currently due ones. */
+  public List<String> requirementsDue() {
+    Set<String> due = new LinkedHashSet<>(pastDue);
+    due.addAll(currentlyDue);
+    return List.copyOf(due);
   }
 
   static StripePayeeStatus of(Account account) {
