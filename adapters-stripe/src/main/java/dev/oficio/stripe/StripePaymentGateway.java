@@ -122,24 +122,33 @@ final class StripePaymentGateway implements PaymentGateway {
   @Override
   public GatewayOutcome capture(GatewayCall.Capture request) {
     checkAmount("amount", request.amount());
-    PaymentIntentCaptureParams.Builder params =
-        PaymentIntentCaptureParams.builder().setAmountToCapture(request.amount().minorUnits());
-    if (request.platformFee().isPositive()) {
-      params.setApplicationFeeAmount(request.platformFee().minorUnits());
-    }
     return call(
         "capture",
         request,
-        () ->
-            intentOutcome(
-                TransactionKind.CAPTURE,
-                client
-                    .v1()
-                    .paymentIntents()
-                    .capture(
-                        request.holdReference(),
-                        params.build(),
-                        StripeClients.idempotent(request.idempotencyKey()))));
+        () -> {
+          PaymentIntentCaptureParams.Builder params =
+              PaymentIntentCaptureParams.builder()
+                  .setAmountToCapture(request.amount().minorUnits());
+          // Stripe accepts application_fee_amount only on destination (or direct) charges; in the
+          // separate-charges-and-transfers flow the platform keeps its fee by transferring less.
+          if (request.platformFee().isPositive() && isConnectCharge(request.holdReference())) {
+            params.setApplicationFeeAmount(request.platformFee().minorUnits());
+          }
+          return intentOutcome(
+              TransactionKind.CAPTURE,
+              client
+                  .v1()
+                  .paymentIntents()
+                  .capture(
+                      request.holdReference(),
+                      params.build(),
+                      StripeClients.idempotent(request.idempotencyKey())));
+        });
+  }
+
+  private boolean isConnectCharge(String intentId) throws StripeException {
+    PaymentIntent hold = client.v1().paymentIntents().retrieve(intentId);
+    return hold.getTransferData() != null || hold.getOnBehalfOf() != null;
   }
 
   @Override
@@ -227,27 +236,49 @@ final class StripePaymentGateway implements PaymentGateway {
   @Override
   public GatewayOutcome transfer(GatewayCall.Transfer request) {
     checkAmount("amount", request.amount());
-    TransferCreateParams.Builder params =
-        TransferCreateParams.builder()
-            .setAmount(request.amount().minorUnits())
-            .setCurrency(StripeMoney.currency(request.amount()))
-            .setDestination(request.payeeAccount())
-            .setTransferGroup(transferGroup(request));
-    if (request.sourceTransaction() != null && !request.sourceTransaction().isBlank()) {
-      params.setSourceTransaction(request.sourceTransaction());
-    }
     Map<String, String> metadata = StripeMetadata.of(request);
     metadata.put(StripeMetadata.PRO_ID, request.pro().value());
-    metadata.forEach(params::putMetadata);
     return call(
         "transfer",
         request,
-        () ->
-            transferOutcome(
-                client
-                    .v1()
-                    .transfers()
-                    .create(params.build(), StripeClients.idempotent(request.idempotencyKey()))));
+        () -> {
+          TransferCreateParams.Builder params =
+              TransferCreateParams.builder()
+                  .setAmount(request.amount().minorUnits())
+                  .setCurrency(StripeMoney.currency(request.amount()))
+                  .setDestination(request.payeeAccount())
+                  .setTransferGroup(transferGroup(request));
+          String source = sourceCharge(request.sourceTransaction());
+          if (source != null) {
+            params.setSourceTransaction(source);
+          }
+          metadata.forEach(params::putMetadata);
+          return transferOutcome(
+              client
+                  .v1()
+                  .transfers()
+                  .create(params.build(), StripeClients.idempotent(request.idempotencyKey())));
+        });
+  }
+
+  /**
+   * The charge a transfer's funds come from. Oficio knows a capture by its PaymentIntent, but
+   * {@code source_transaction} takes a charge: a {@code pi_…} reference is resolved to its latest
+   * charge.
+   */
+  private String sourceCharge(String sourceTransaction) throws StripeException {
+    if (sourceTransaction == null || sourceTransaction.isBlank()) {
+      return null;
+    }
+    if (!sourceTransaction.startsWith("pi_")) {
+      return sourceTransaction;
+    }
+    String charge = client.v1().paymentIntents().retrieve(sourceTransaction).getLatestCharge();
+    if (charge == null) {
+      throw ValidationException.of(
+          "sourceTransaction", "PaymentIntent " + sourceTransaction + " has no charge");
+    }
+    return charge;
   }
 
   @Override

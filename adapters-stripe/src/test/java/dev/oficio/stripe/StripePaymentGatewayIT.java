@@ -317,25 +317,46 @@ class StripePaymentGatewayIT {
 
   @Nested
   class CaptureVoidAndCharge {
+    private LoggedRequest onlyPost() {
+      List<LoggedRequest> posts = stripe.server.findAll(postRequestedFor(anyUrl()));
+      assertThat(posts).hasSize(1);
+      return posts.get(0);
+    }
+
+    private GatewayOutcome captureWithFee() {
+      return gateway.capture(
+          new GatewayCall.Capture(
+              IdempotencyKey.of("capture", PAYMENT, 1),
+              PAYMENT,
+              HOLD,
+              usd("200.00"),
+              usd("24.00")));
+    }
+
     @Test
-    void capturesPartOfTheHoldKeepingThePlatformFee() {
+    void capturesPartOfADestinationHoldKeepingThePlatformFee() {
+      stubGet("/v1/payment_intents/" + HOLD, fixture("payment_intent_requires_capture"));
       stubPost("/v1/payment_intents/" + HOLD + "/capture", 200, fixture("payment_intent_captured"));
 
-      GatewayOutcome outcome =
-          gateway.capture(
-              new GatewayCall.Capture(
-                  IdempotencyKey.of("capture", PAYMENT, 1),
-                  PAYMENT,
-                  HOLD,
-                  usd("200.00"),
-                  usd("24.00")));
+      GatewayOutcome outcome = captureWithFee();
 
-      LoggedRequest request = onlyRequest();
+      LoggedRequest request = onlyPost();
       assertThat(request.getHeader("Idempotency-Key")).isEqualTo("capture:pay-000001:1");
       assertThat(form(request))
           .containsExactlyInAnyOrderEntriesOf(
               Map.of("amount_to_capture", "20000", "application_fee_amount", "2400"));
       assertThat(outcome).isEqualTo(new GatewayOutcome.Succeeded(HOLD, usd("200.00"), null));
+    }
+
+    @Test
+    void aPlatformHoldIsCapturedWithoutApplicationFeeWhichStripeWouldRefuse() {
+      stubGet("/v1/payment_intents/" + HOLD, fixture("payment_intent_requires_capture_platform"));
+      stubPost("/v1/payment_intents/" + HOLD + "/capture", 200, fixture("payment_intent_captured"));
+
+      captureWithFee();
+
+      assertThat(form(onlyPost()))
+          .containsExactlyInAnyOrderEntriesOf(Map.of("amount_to_capture", "20000"));
     }
 
     @Test
@@ -502,6 +523,20 @@ class StripePaymentGatewayIT {
                   "metadata[oficio_pro_id]", "p-17"));
       assertThat(outcome)
           .isEqualTo(new GatewayOutcome.Succeeded("tr_1OficioTransfer1", usd("220.00"), null));
+    }
+
+    @Test
+    void resolvesAPaymentIntentSourceToItsCharge() {
+      stubGet("/v1/payment_intents/" + HOLD, fixture("payment_intent_captured"));
+      stubPost("/v1/transfers", 200, fixture("transfer"));
+
+      gateway.transfer(
+          new GatewayCall.Transfer(
+              IdempotencyKey.of("transfer", PAYMENT, 1), PAYMENT, PRO, PAYEE, usd("220.00"), HOLD));
+
+      List<LoggedRequest> posts = stripe.server.findAll(postRequestedFor(anyUrl()));
+      assertThat(posts).hasSize(1);
+      assertThat(form(posts.get(0))).containsEntry("source_transaction", "ch_3OficioHold0001");
     }
 
     @Test
