@@ -5,6 +5,7 @@ import dev.oficio.ledger.AccountType;
 import dev.oficio.ledger.JournalEntry;
 import dev.oficio.ledger.LedgerJournal;
 import dev.oficio.persistence.Outbox;
+import dev.oficio.persistence.ScheduledTimer;
 import dev.oficio.persistence.TimerRequest;
 import dev.oficio.persistence.Timers;
 import dev.oficio.persistence.TransactionRunner;
@@ -515,9 +516,9 @@ public final class PaymentService {
                   p.id().value()));
         }
       }
-      case VOID -> timers.cancel("hold-expiry:" + p.id());
+      case VOID -> cancelHoldExpiry(p);
       case CAPTURE, CHARGE -> {
-        timers.cancel("hold-expiry:" + p.id());
+        cancelHoldExpiry(p);
         ledger.record(
             JournalEntry.builder(key, now, t.kind().name().toLowerCase() + " " + p.reference())
                 .debit(cash, t.amount())
@@ -546,6 +547,17 @@ public final class PaymentService {
                   .debit(cash, t.amount())
                   .credit(payable, t.amount())
                   .build());
+    }
+  }
+
+  /**
+   * Cancels the hold's expiry timer unless it is the one running now (claimed): that one completes
+   * itself.
+   */
+  private void cancelHoldExpiry(Payment p) {
+    String key = "hold-expiry:" + p.id();
+    if (timers.find(key).map(t -> t.status() == ScheduledTimer.Status.PENDING).orElse(false)) {
+      timers.cancel(key);
     }
   }
 
