@@ -209,15 +209,29 @@ class ProviderEventsTest {
           @Override
           public ProviderEvent verify(String rawBody, Map<String, String> headers) {
             return new ProviderEvent.TransactionUpdate(
-                rawBody, "payment.completed", id, TransactionKind.CHARGE,
-                dev.oficio.shared.IdempotencyKey.of(key), "ch_forged",
+                rawBody,
+                "payment.completed",
+                id,
+                TransactionKind.CHARGE,
+                dev.oficio.shared.IdempotencyKey.of(key),
+                "ch_forged",
                 new GatewayOutcome.Succeeded("ch_forged", usd("25.00"), null));
           }
         };
     PaymentService withUnsigned =
-        PaymentService.builder().payments(f.payments).payees(f.payees).gateway(f.simulated).ledger(f.ledger)
-            .outbox(f.outbox).inbox(f.inbox).timers(f.timers).transactions(f.tx).clock(f.clock).ids(f.ids)
-            .verifier(unsigned).build();
+        PaymentService.builder()
+            .payments(f.payments)
+            .payees(f.payees)
+            .gateway(f.simulated)
+            .ledger(f.ledger)
+            .outbox(f.outbox)
+            .inbox(f.inbox)
+            .timers(f.timers)
+            .transactions(f.tx)
+            .clock(f.clock)
+            .ids(f.ids)
+            .verifier(unsigned)
+            .build();
     assertThat(withUnsigned.providerEvents().accept("unsigned", "evt_1", Map.of()))
         .isEqualTo(ProviderEvents.Result.IGNORED);
     assertThat(withUnsigned.get(id).taken()).isEqualTo(usd("0.00"));
