@@ -6,7 +6,8 @@ import dev.oficio.shared.ValidationException;
  * A verified webhook delivery after it was stored in the inbox.
  *
  * @param event the event
- * @param duplicate whether the inbox already held this event id (Stripe redelivers for days)
+ * @param duplicate whether the inbox already held this event id as processed (Stripe redelivers for
+ *     days)
  */
 public record StripeDelivery(StripeEvent event, boolean duplicate) {
   /** Checks the fields. */
@@ -17,8 +18,8 @@ public record StripeDelivery(StripeEvent event, boolean duplicate) {
   }
 
   /**
-   * Whether the host should apply the event now: first delivery of a type Oficio acts on. Stored
-   * events not yet applied are replayed from the inbox's {@code unprocessed} list.
+   * Whether the host should apply the event now: a type Oficio acts on, not yet applied. Mark it
+   * processed in the inbox once applied.
    */
   public boolean shouldApply() {
     return !duplicate && !event.ignored();

@@ -8,10 +8,6 @@ import java.util.Locale;
 final class StripeMoney {
   private StripeMoney() {}
 
-  static long amount(Money money) {
-    return money.minorUnits();
-  }
-
   static String currency(Money money) {
     return money.currency().getCurrencyCode().toLowerCase(Locale.ROOT);
   }

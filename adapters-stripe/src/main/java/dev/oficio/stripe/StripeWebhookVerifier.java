@@ -93,10 +93,14 @@ public final class StripeWebhookVerifier {
     }
     long timestamp = timestamp(signatureHeader);
     long now = clock.instant().getEpochSecond();
+    // Both bounds checked here: stripe-java rejects only old timestamps (and its message is not an
+    // API), never ones from the future.
     if (timestamp > now + toleranceSeconds) {
       throw ValidationException.of(FIELD, "timestamp is further in the future than the tolerance");
     }
-    boolean tooOld = false;
+    if (timestamp < now - toleranceSeconds) {
+      throw ValidationException.of(FIELD, "timestamp is older than the tolerance");
+    }
     boolean verified = false;
     for (String secret : secrets) {
       try {
@@ -104,18 +108,14 @@ public final class StripeWebhookVerifier {
         verified = true;
         break;
       } catch (SignatureVerificationException e) {
-        // Checked after the signature matched: the secret was right, the delivery too old.
-        tooOld |= e.getMessage() != null && e.getMessage().contains("tolerance");
+        // Try the next secret: during a roll Stripe signs with both.
       } catch (RuntimeException e) {
         throw ValidationException.of(FIELD, "the Stripe-Signature header is malformed");
       }
     }
     if (!verified) {
       throw ValidationException.of(
-          FIELD,
-          tooOld
-              ? "timestamp is older than the tolerance"
-              : "no v1 signature in Stripe-Signature matches an endpoint secret");
+          FIELD, "no v1 signature in Stripe-Signature matches an endpoint secret");
     }
     Event event;
     try {
@@ -131,7 +131,9 @@ public final class StripeWebhookVerifier {
 
   /**
    * Verifies the delivery, stores it in {@code inbox} (the dedupe by event id) and, for types
-   * Oficio does not act on, marks it processed at once.
+   * Oficio does not act on, marks it processed at once. A redelivery of an event stored but never
+   * marked processed (the host crashed while applying it) is not a duplicate: it is applied again,
+   * so apply idempotently and mark the event processed once applied.
    *
    * @return the event and whether it was a duplicate delivery
    */
@@ -146,12 +148,13 @@ public final class StripeWebhookVerifier {
     if (stored && event.ignored()) {
       inbox.markProcessed(StripeErrors.PROVIDER, event.id(), now);
     }
+    boolean duplicate = !stored && inbox.isProcessed(StripeErrors.PROVIDER, event.id());
     log.info(
         "stripe webhook {} {} received{}",
         event.id(),
         event.type(),
-        stored ? "" : " again (duplicate)");
-    return new StripeDelivery(event, !stored);
+        duplicate ? " again (duplicate)" : stored ? "" : " again (not yet applied)");
+    return new StripeDelivery(event, duplicate);
   }
 
   private static long timestamp(String header) {

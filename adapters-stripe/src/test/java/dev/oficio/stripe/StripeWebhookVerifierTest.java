@@ -199,12 +199,28 @@ class StripeWebhookVerifierTest {
       String header = header(body, SECRET, NOW_SECONDS);
 
       StripeDelivery first = verifier.receive(body, header, inbox);
+      inbox.markProcessed("stripe", first.event().id(), NOW);
       StripeDelivery again = verifier.receive(body, header, inbox);
 
       assertThat(first.duplicate()).isFalse();
       assertThat(first.shouldApply()).isTrue();
       assertThat(again.duplicate()).isTrue();
       assertThat(again.shouldApply()).isFalse();
+      assertThat(inbox.unprocessed(10)).isEmpty();
+    }
+
+    @Test
+    void redeliversAnEventStoredButNeverApplied() {
+      InMemoryInbox inbox = new InMemoryInbox();
+      String body = event("payment_intent_succeeded");
+      String header = header(body, SECRET, NOW_SECONDS);
+
+      verifier.receive(body, header, inbox);
+      // The host crashed before applying it; Stripe delivers it again.
+      StripeDelivery again = verifier.receive(body, header, inbox);
+
+      assertThat(again.duplicate()).isFalse();
+      assertThat(again.shouldApply()).isTrue();
       List<InboxEvent> stored = inbox.unprocessed(10);
       assertThat(stored).hasSize(1);
       assertThat(stored.get(0).provider()).isEqualTo("stripe");
