@@ -432,8 +432,7 @@ final class StripePaymentGateway implements PaymentGateway {
     // The call never reached Stripe (or failed before creating anything): nothing moved, and a
     // retry with the same idempotency key is safe. Stripe's search index lags up to a minute, so
     // callers look up only calls older than that (the janitor's threshold).
-    return new GatewayOutcome.Declined(
-        "not_found",
+    return GatewayOutcome.Declined.notFound(
         "no Stripe "
             + object
             + " for "
@@ -544,8 +543,9 @@ final class StripePaymentGateway implements PaymentGateway {
           switch (status) {
             case "succeeded" -> succeeded(id, received, null);
             case "processing" -> new GatewayOutcome.Pending(id);
+            // Never applied: the janitor may re-send the capture with the same key.
             case "requires_capture" ->
-                new GatewayOutcome.Declined("not_captured", "the hold " + id + " is not captured");
+                GatewayOutcome.Declined.notFound("the hold " + id + " is not captured");
             case "canceled" -> canceled(intent);
             default -> unknownStatus("PaymentIntent", id, status);
           };
@@ -558,7 +558,7 @@ final class StripePaymentGateway implements PaymentGateway {
                 "requires_payment_method",
                 "requires_confirmation",
                 "requires_action" ->
-                new GatewayOutcome.Declined("not_canceled", "the hold " + id + " is still open");
+                GatewayOutcome.Declined.notFound("the hold " + id + " is still open");
             case "processing" -> new GatewayOutcome.Pending(id);
             default -> unknownStatus("PaymentIntent", id, status);
           };

@@ -621,9 +621,9 @@ class StripePaymentGatewayIT {
 
       assertThat(query(onlyRequest()))
           .containsEntry("query", "metadata['oficio_payment_id']:'pay-000001'");
-      // The hold is still requires_capture: the capture never happened.
+      // The hold is still requires_capture: the capture never happened, re-sending it is safe.
       assertThat(outcome).isInstanceOf(GatewayOutcome.Declined.class);
-      assertThat(((GatewayOutcome.Declined) outcome).code()).isEqualTo("not_captured");
+      assertThat(((GatewayOutcome.Declined) outcome).isNotFound()).isTrue();
     }
 
     @Test
@@ -632,7 +632,9 @@ class StripePaymentGatewayIT {
       assertThat(gateway.lookup(lookup(TransactionKind.CAPTURE, "capture:pay-000001:1", HOLD)))
           .isEqualTo(new GatewayOutcome.Succeeded(HOLD, usd("200.00"), null));
       assertThat(gateway.lookup(lookup(TransactionKind.VOID, "void:pay-000001", HOLD)))
-          .isInstanceOf(GatewayOutcome.Declined.class);
+          .isEqualTo(
+              new GatewayOutcome.Declined(
+                  "already_captured", "the hold " + HOLD + " was captured"));
 
       stubGet("/v1/payment_intents/" + HOLD, fixture("payment_intent_canceled"));
       assertThat(gateway.lookup(lookup(TransactionKind.VOID, "void:pay-000001", HOLD)))
