@@ -8,7 +8,6 @@ import dev.oficio.ledger.TrialBalance;
 import dev.oficio.payments.OnboardingStatus;
 import dev.oficio.payments.Payment;
 import dev.oficio.payments.PaymentTransaction;
-import dev.oficio.payments.simulated.SimulatedGateway;
 import dev.oficio.shared.CustomerId;
 import dev.oficio.shared.IdGenerator;
 import dev.oficio.shared.Money;
@@ -45,6 +44,24 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--gateway",
+      paramLabel = "simulated|stripe",
+      description = "Payment gateway: ${COMPLETION-CANDIDATES} (default: simulated).")
+  Gateways.Kind gateway = Gateways.Kind.SIMULATED;
+
+  @Option(
+      names = "--stripe-key",
+      paramLabel = "sk_test_…",
+      description = "Stripe test-mode secret key, with --gateway stripe.")
+  String stripeKey;
+
+  @Option(
+      names = "--stripe-api-base",
+      paramLabel = "URL",
+      description = "Stripe API base URL (a proxy or local mock), with --gateway stripe.")
+  String stripeApiBase;
+
   private record Step(String name, String status, String detail) {}
 
   @Override
@@ -52,9 +69,15 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     JobSimulation.SimulationClock clock =
         new JobSimulation.SimulationClock(Instant.parse("2027-03-02T13:00:00Z"));
-    Oficio oficio = Oficio.builder().clock(clock).ids(IdGenerator.sequential()).build();
+    Gateways.Choice choice = Gateways.fromOptions(gateway, stripeKey, stripeApiBase);
+    Oficio.Builder builder = Oficio.builder().clock(clock).ids(IdGenerator.sequential());
+    choice.gateway().ifPresent(builder::paymentGateway);
+    Oficio oficio = builder.build();
+    if (!json) {
+      out.println("Payment gateway: " + choice.description());
+    }
     ProId pro = ProId.of("p-17");
-    oficio.payees().register(pro, SimulatedGateway.PROVIDER, "acct_rivera");
+    oficio.payees().register(pro, oficio.paymentGateway().provider(), "acct_rivera");
     oficio.payees().update(pro, OnboardingStatus.COMPLETE, true, List.of());
 
     List<Step> steps = new ArrayList<>();

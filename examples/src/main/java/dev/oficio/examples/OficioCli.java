@@ -41,6 +41,7 @@ public final class OficioCli {
   /** Runs the command line writing to {@code out} and {@code err} (for tests and embedding). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new OficioCli());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
