@@ -11,4 +11,5 @@ module dev.oficio.core {
   exports dev.oficio.ledger;
   exports dev.oficio.persistence;
   exports dev.oficio.payments;
+  exports dev.oficio.deposits;
 }
