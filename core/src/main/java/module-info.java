@@ -12,4 +12,7 @@ module dev.oficio.core {
   exports dev.oficio.persistence;
   exports dev.oficio.payments;
   exports dev.oficio.deposits;
+  exports dev.oficio.payments.simulated;
+  exports dev.oficio.jobs;
+  exports dev.oficio.fees;
 }
