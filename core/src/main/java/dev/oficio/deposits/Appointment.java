@@ -17,6 +17,7 @@ import dev.oficio.shared.CustomerId;
 import dev.oficio.shared.IllegalTransitionException;
 import dev.oficio.shared.JobId;
 import dev.oficio.shared.Money;
+import dev.oficio.shared.PaymentId;
 import dev.oficio.shared.ProId;
 import dev.oficio.shared.Rate;
 import dev.oficio.shared.ValidationException;
@@ -83,6 +84,7 @@ public final class Appointment {
   private Adjudication adjudication;
   private DepositSettlement settlement;
   private JobId appliedTo;
+  private PaymentId payment;
   private long version;
   private final List<DepositEvent> events = new ArrayList<>();
 
@@ -143,6 +145,22 @@ public final class Appointment {
     if (start == null || end == null || !end.isAfter(start)) {
       throw ValidationException.of("slot", "end must be after start");
     }
+  }
+
+  /** Links the payment that moves the deposit's money; once. */
+  public void linkPayment(PaymentId payment) {
+    if (payment == null) {
+      throw ValidationException.of("payment", "must not be null");
+    }
+    if (this.payment != null && !this.payment.equals(payment)) {
+      throw new IllegalTransitionException("Appointment", "PAYMENT_LINKED", "link payment");
+    }
+    this.payment = payment;
+  }
+
+  /** The payment moving the deposit's money, once linked. */
+  public Optional<PaymentId> payment() {
+    return Optional.ofNullable(payment);
   }
 
   /** Records that the deposit is held ({@code hold}) or charged. */
