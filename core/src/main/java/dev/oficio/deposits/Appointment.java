@@ -220,6 +220,7 @@ public final class Appointment {
 
   private Cancellation cancelByCustomer(Instant at, DepositPolicy policy, String reason) {
     requireStatus("cancel", Status.BOOKED);
+    requireNotStarted(at);
     Duration notice = notice(at);
     Money fee =
         depositStatus == DepositStatus.SECURED
@@ -245,6 +246,7 @@ public final class Appointment {
    */
   public Cancellation cancelByPro(Instant at, DepositPolicy policy) {
     requireStatus("cancel", Status.BOOKED);
+    requireNotStarted(at);
     Duration notice = notice(at);
     Money penalty = policy.proCancellationPenalty(notice, Duration.between(bookedAt, at), deposit);
     DepositSettlement s = DepositSettlement.refundAll(deposit, Money.zero(deposit.currency()));
@@ -252,6 +254,13 @@ public final class Appointment {
     events.add(new AppointmentCancelled(id, "PRO", notice.toMinutes(), penalty, at));
     settleIfSecured(s, "pro cancelled", at);
     return new Cancellation("PRO", notice, penalty, s);
+  }
+
+  private void requireNotStarted(Instant at) {
+    if (!at.isBefore(slotStart)) {
+      throw ValidationException.of(
+          "cancel", "the visit has started; the no-show playbook decides what happens");
+    }
   }
 
   private Duration notice(Instant at) {

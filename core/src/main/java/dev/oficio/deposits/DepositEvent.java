@@ -79,6 +79,14 @@ public sealed interface DepositEvent extends DomainEvent {
       AppointmentId appointment, Instant newStart, int reschedules, Instant occurredAt)
       implements DepositEvent {}
 
+  /**
+   * A decided deposit could not be collected: the provider refused the capture (typically the hold
+   * lapsed while the provider was unreachable). Nobody was paid from it; an operator follows up.
+   */
+  record DepositCollectionFailed(
+      AppointmentId appointment, Money amount, String declineCode, Instant occurredAt)
+      implements DepositEvent {}
+
   /** An operator must decide by {@code deadline}. */
   record ReviewCaseOpened(AppointmentId appointment, Instant deadline, Instant occurredAt)
       implements DepositEvent {}

@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs estimate visits and their deposits end to end: books and secures the deposit through the
@@ -52,6 +54,7 @@ import java.util.function.Function;
  * <p>Thread-safe.
  */
 public final class DepositService {
+  private static final Logger LOG = LoggerFactory.getLogger(DepositService.class);
 
   /** Timer kind that takes a deposit hold once the slot is within the gateway's hold window. */
   public static final String TAKE_HOLD_TIMER = "deposits.take-hold";
@@ -523,6 +526,20 @@ public final class DepositService {
                 .debit(CUSTOMER_FUNDS, tx.amount())
                 .credit(DEPOSITS_HELD, tx.amount())
                 .build());
+      }
+      if (tx.kind() == TransactionKind.CAPTURE
+          && tx.status() == TransactionStatus.DECLINED
+          && a.depositStatus() == Appointment.DepositStatus.SETTLED) {
+        outbox.append(
+            new DepositEvent.DepositCollectionFailed(
+                a.id(),
+                tx.amount(),
+                tx.declineCode() == null ? "declined" : tx.declineCode(),
+                clock.instant()));
+        LOG.warn(
+            "deposit of {} could not be collected: capture declined ({})",
+            a.id(),
+            tx.declineCode());
       }
       return secures
           && tx.status() == TransactionStatus.SUCCEEDED

@@ -130,6 +130,17 @@ class AppointmentTest {
   }
 
   @Test
+  void onceTheVisitHasStartedOnlyThePlaybookDecides() {
+    Appointment appointment = anAppointment().build();
+    assertThatThrownBy(() -> appointment.cancelByCustomer(pr("2027-03-02T10:00"), policy))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("no-show playbook");
+    assertThatThrownBy(() -> appointment.cancelByPro(pr("2027-03-02T10:05"), policy))
+        .isInstanceOf(ValidationException.class);
+    assertThat(appointment.status()).isEqualTo(Appointment.Status.BOOKED);
+  }
+
+  @Test
   void checkOutNeedsACheckIn() {
     Appointment appointment = anAppointment().build();
     assertThatThrownBy(() -> appointment.checkOut(pr("2027-03-02T10:30")))
