@@ -413,6 +413,105 @@ public final class Appointment {
     }
   }
 
+  /**
+   * The appointment's whole state, for repositories that store it (events excluded: they go to the
+   * outbox when they happen).
+   *
+   * @param id the id
+   * @param customer the customer
+   * @param pro the pro
+   * @param category the category
+   * @param slotStart slot start
+   * @param slotEnd slot end
+   * @param location the location, or null
+   * @param bookedAt booking time
+   * @param deposit the deposit
+   * @param status the visit's state
+   * @param depositStatus the deposit's state
+   * @param depositHeld whether the deposit is a hold
+   * @param reschedules reschedule count
+   * @param attendance attendance evidence
+   * @param adjudication the decision, or null
+   * @param settlement the settlement, or null
+   * @param appliedTo the credited job, or null
+   * @param payment the linked payment, or null
+   */
+  public record Snapshot(
+      AppointmentId id,
+      CustomerId customer,
+      ProId pro,
+      String category,
+      Instant slotStart,
+      Instant slotEnd,
+      GeoPoint location,
+      Instant bookedAt,
+      Money deposit,
+      Status status,
+      DepositStatus depositStatus,
+      boolean depositHeld,
+      int reschedules,
+      Attendance attendance,
+      Adjudication adjudication,
+      DepositSettlement settlement,
+      JobId appliedTo,
+      PaymentId payment) {}
+
+  /** The current state. */
+  public Snapshot snapshot() {
+    return new Snapshot(
+        id,
+        customer,
+        pro,
+        category,
+        slotStart,
+        slotEnd,
+        location,
+        bookedAt,
+        deposit,
+        status,
+        depositStatus,
+        depositHeld,
+        reschedules,
+        attendance,
+        adjudication,
+        settlement,
+        appliedTo,
+        payment);
+  }
+
+  /**
+   * Rebuilds a stored appointment at {@code version}.
+   *
+   * @throws ValidationException if the snapshot is inconsistent
+   */
+  public static Appointment restore(Snapshot s, long version) {
+    if (s == null || s.status() == null || s.depositStatus() == null || s.attendance() == null) {
+      throw ValidationException.of("snapshot", "status, depositStatus and attendance are required");
+    }
+    Appointment a =
+        new Appointment(
+            s.id(),
+            s.customer(),
+            s.pro(),
+            s.category(),
+            s.slotStart(),
+            s.slotEnd(),
+            s.location(),
+            s.bookedAt(),
+            s.deposit());
+    a.status = s.status();
+    a.depositStatus = s.depositStatus();
+    a.depositHeld = s.depositHeld();
+    a.reschedules = s.reschedules();
+    a.attendance = s.attendance();
+    a.adjudication = s.adjudication();
+    a.settlement = s.settlement();
+    a.appliedTo = s.appliedTo();
+    a.payment = s.payment();
+    a.version = version;
+    return a;
+  }
+
   /** Events appended since the last call, oldest first; the list is then cleared. */
   public List<DepositEvent> pullEvents() {
     List<DepositEvent> pulled = List.copyOf(events);

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link Appointments} in memory. Keeps the stored instance and its saved version; a save of an
- * instance whose version differs from the stored one is stale. Thread-safe.
+ * {@link Appointments} in memory. Stores snapshots and hands out fresh copies, so an unsaved change
+ * is not visible to others and a stale save is refused, as with a database. Thread-safe.
  */
 public final class InMemoryAppointments implements Appointments {
-  private final Map<AppointmentId, Appointment> byId = new LinkedHashMap<>();
-  private final Map<AppointmentId, Long> versions = new LinkedHashMap<>();
-  private final Map<AppointmentId, Instant> proNoShowAt = new LinkedHashMap<>();
+  private record Row(Appointment.Snapshot snapshot, long version) {}
+
+  private final Map<AppointmentId, Row> rows = new LinkedHashMap<>();
 
   /** No appointments. */
   public InMemoryAppointments() {}
@@ -27,30 +27,33 @@ public final class InMemoryAppointments implements Appointments {
     if (appointment == null) {
       throw ValidationException.of("appointment", "must not be null");
     }
-    long stored = versions.getOrDefault(appointment.id(), 0L);
-    if (appointment.version() != stored) {
+    Row stored = rows.get(appointment.id());
+    long current = stored == null ? 0 : stored.version();
+    if (appointment.version() != current) {
       throw new ConcurrencyException("Appointment", appointment.version());
     }
-    appointment.version(stored + 1);
-    versions.put(appointment.id(), stored + 1);
-    byId.put(appointment.id(), appointment);
-    appointment
-        .adjudication()
-        .filter(a -> a.party() == Party.PRO_NO_SHOW)
-        .ifPresent(a -> proNoShowAt.putIfAbsent(appointment.id(), appointment.slotStart()));
+    rows.put(appointment.id(), new Row(appointment.snapshot(), current + 1));
+    appointment.version(current + 1);
   }
 
   @Override
   public synchronized Optional<Appointment> find(AppointmentId id) {
-    return Optional.ofNullable(byId.get(id));
+    Row row = rows.get(id);
+    return row == null
+        ? Optional.empty()
+        : Optional.of(Appointment.restore(row.snapshot(), row.version()));
   }
 
   @Override
   public synchronized List<Appointment> proNoShowsSince(ProId pro, Instant since) {
-    return proNoShowAt.entrySet().stream()
-        .filter(e -> !e.getValue().isBefore(since))
-        .map(e -> byId.get(e.getKey()))
-        .filter(a -> a.pro().equals(pro))
+    return rows.values().stream()
+        .filter(r -> r.snapshot().pro().equals(pro))
+        .filter(
+            r ->
+                r.snapshot().adjudication() != null
+                    && r.snapshot().adjudication().party() == Party.PRO_NO_SHOW
+                    && !r.snapshot().slotStart().isBefore(since))
+        .map(r -> Appointment.restore(r.snapshot(), r.version()))
         .toList();
   }
 }

@@ -141,6 +141,23 @@ class AppointmentTest {
   }
 
   @Test
+  void aSnapshotRestoresTheSameState() {
+    Appointment appointment = anAppointment().build();
+    appointment.checkIn(pr("2027-03-02T09:58"), SAN_JUAN);
+    appointment.contactAttempt(
+        new ContactAttempt(ContactAttempt.Channel.CALL, pr("2027-03-02T10:01")));
+    Adjudication decision =
+        playbook.adjudicate(appointment, pr("2027-03-02T10:45"), Optional.empty());
+    appointment.adjudicate(decision, 0, null, policy, pr("2027-03-02T10:45"));
+
+    Appointment restored = Appointment.restore(appointment.snapshot(), 7);
+    assertThat(restored.snapshot()).isEqualTo(appointment.snapshot());
+    assertThat(restored.version()).isEqualTo(7);
+    assertThat(restored.status()).isEqualTo(Appointment.Status.UNDER_REVIEW);
+    assertThat(restored.pullEvents()).isEmpty();
+  }
+
+  @Test
   void checkOutNeedsACheckIn() {
     Appointment appointment = anAppointment().build();
     assertThatThrownBy(() -> appointment.checkOut(pr("2027-03-02T10:30")))
