@@ -1,5 +1,10 @@
 package dev.oficio;
 
+import dev.oficio.deposits.Appointments;
+import dev.oficio.deposits.DepositPolicy;
+import dev.oficio.deposits.DepositService;
+import dev.oficio.deposits.InMemoryAppointments;
+import dev.oficio.deposits.NoShowPlaybook;
 import dev.oficio.fees.FeeResolver;
 import dev.oficio.fees.FeeRule;
 import dev.oficio.fees.FeeSchedule;
@@ -68,6 +73,7 @@ public final class Oficio {
   private final PaymentService payments;
   private final PayeeService payees;
   private final JobService jobs;
+  private final DepositService deposits;
 
   private Oficio(Builder b) {
     this.clock = b.clock;
@@ -107,13 +113,29 @@ public final class Oficio {
             .validation(validation)
             .cancellation(b.cancellation)
             .build();
-    payments.holdExpiryPolicy(jobs.holdExpiryPolicy());
+    this.deposits =
+        new DepositService(
+            b.appointments,
+            payments,
+            new NoShowPlaybook(b.depositPolicy, calendar),
+            ledger,
+            outbox,
+            timerStore,
+            transactions,
+            clock,
+            ids,
+            validation);
+    payments.holdExpiryPolicy(deposits.holdExpiryPolicy(jobs.holdExpiryPolicy()));
     TimerRunner.Builder runner = TimerRunner.builder(timerStore, transactions, clock);
     b.timerHandlers.forEach(runner::handler);
     runner.handlerOutsideTransaction(
         PaymentService.HOLD_EXPIRY_TIMER, payments.holdExpiryHandler());
     runner.handlerOutsideTransaction(
         Janitor.TIMER, payments.janitor().timerHandler(timerStore, b.janitorEvery));
+    runner.handlerOutsideTransaction(DepositService.TAKE_HOLD_TIMER, deposits.takeHoldHandler());
+    runner.handlerOutsideTransaction(DepositService.SETTLE_TIMER, deposits.settleHandler());
+    runner.handlerOutsideTransaction(
+        DepositService.CREDIT_WINDOW_TIMER, deposits.creditWindowHandler());
     this.timers = runner.build();
   }
 
@@ -185,6 +207,13 @@ public final class Oficio {
     return payees;
   }
 
+  /**
+   * Estimate visits and their deposits: booking, cancellations, attendance, the no-show playbook.
+   */
+  public DepositService deposits() {
+    return deposits;
+  }
+
   /** Jobs: quote → accept → complete, cancellations, disputes and refunds. */
   public JobService jobs() {
     return jobs;
@@ -220,6 +249,8 @@ public final class Oficio {
     private Payments payments;
     private PayeeAccounts payeeAccounts;
     private Jobs jobs;
+    private Appointments appointments;
+    private DepositPolicy depositPolicy;
     private FeeSchedules feeSchedules;
     private CancellationPolicy cancellation = CancellationPolicy.standard();
     private Duration janitorEvery = Duration.ofMinutes(5);
@@ -258,6 +289,18 @@ public final class Oficio {
     /** The jobs repository (default: in-memory). */
     public Builder jobs(Jobs jobs) {
       this.jobs = require("jobs", jobs);
+      return this;
+    }
+
+    /** The appointments repository (default: in-memory). */
+    public Builder appointments(Appointments appointments) {
+      this.appointments = require("appointments", appointments);
+      return this;
+    }
+
+    /** The deposit and no-show policy (default: {@code DepositPolicy.builder(USD).build()}). */
+    public Builder depositPolicy(DepositPolicy depositPolicy) {
+      this.depositPolicy = require("depositPolicy", depositPolicy);
       return this;
     }
 
@@ -379,6 +422,12 @@ public final class Oficio {
       }
       if (jobs == null) {
         jobs = new InMemoryJobs();
+      }
+      if (appointments == null) {
+        appointments = new InMemoryAppointments();
+      }
+      if (depositPolicy == null) {
+        depositPolicy = DepositPolicy.builder(Currency.getInstance("USD")).build();
       }
       if (feeSchedules == null) {
         Currency usd = Currency.getInstance("USD");

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      DepositsCommand.class,
       FeesCommand.class,
       ReliabilityCommand.class,
       SimulateCommand.class
