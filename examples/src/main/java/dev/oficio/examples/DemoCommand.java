@@ -1,6 +1,7 @@
 package dev.oficio.examples;
 
 import dev.oficio.Oficio;
+import dev.oficio.deposits.DepositSettlement;
 import dev.oficio.fees.FeeQuote;
 import dev.oficio.jobs.Job;
 import dev.oficio.jobs.QuoteJob;
@@ -141,10 +142,12 @@ final class DemoCommand implements Callable<Integer> {
                 + " to the customer; the pro's transfer is now "
                 + payment.transferredNet()));
 
+    List<DepositStory.Adjudicated> visits = DepositStory.run(oficio, clock::advance);
+
     TrialBalance trial = oficio.ledger().trialBalance();
     Money total = trial.totals().getOrDefault("USD", Money.zero(USD));
     if (json) {
-      out.println(toJson(steps, quote, trial, total));
+      out.println(toJson(steps, quote, visits, trial, total));
     } else {
       out.println(
           "Oficio demo: Lcdo. Rivera (p-17) rewires a kitchen in Bayamón for " + quote.gross());
@@ -161,6 +164,14 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  %-8s → %-10s %s%n", s.name(), s.status(), s.detail());
       }
       out.println();
+      out.println("Estimate visits with a deposit (no-show playbook)");
+      for (DepositStory.Adjudicated v : visits) {
+        out.printf(
+            "  %-10s %-26s → %-16s rule %s%n",
+            v.appointment(), v.story(), v.decision().party(), v.decision().rule());
+        out.println("             " + money(v.money()));
+      }
+      out.println();
       out.println("Trial balance");
       out.print(trial.toText());
     }
@@ -168,7 +179,25 @@ final class DemoCommand implements Callable<Integer> {
     return trial.isBalanced() ? 0 : 2;
   }
 
-  private static String toJson(List<Step> steps, FeeQuote quote, TrialBalance trial, Money total) {
+  private static String money(DepositSettlement m) {
+    return "pro "
+        + m.proShare()
+        + ", platform "
+        + m.platformShare()
+        + ", refunded "
+        + m.refund()
+        + ", credited to job "
+        + m.applied()
+        + ", customer credit "
+        + m.customerCredit();
+  }
+
+  private static String toJson(
+      List<Step> steps,
+      FeeQuote quote,
+      List<DepositStory.Adjudicated> visits,
+      TrialBalance trial,
+      Money total) {
     StringBuilder s = new StringBuilder("{\"steps\":[");
     String sep = "";
     for (Step step : steps) {
@@ -195,7 +224,35 @@ final class DemoCommand implements Callable<Integer> {
         .append(str(quote.proPayout().toDecimal().toPlainString()))
         .append(",\"customerTotal\":")
         .append(str(quote.customerTotal().toDecimal().toPlainString()))
-        .append("},\"trialBalance\":")
+        .append("},\"adjudications\":[");
+    sep = "";
+    for (DepositStory.Adjudicated v : visits) {
+      DepositSettlement m = v.money();
+      s.append(sep)
+          .append("{\"appointment\":")
+          .append(str(v.appointment()))
+          .append(",\"story\":")
+          .append(str(v.story()))
+          .append(",\"party\":")
+          .append(str(v.decision().party().name()))
+          .append(",\"rule\":")
+          .append(str(v.decision().rule()))
+          .append(",\"explanation\":")
+          .append(str(v.decision().explanation()))
+          .append(",\"money\":{\"proShare\":")
+          .append(str(m.proShare().toDecimal().toPlainString()))
+          .append(",\"platformShare\":")
+          .append(str(m.platformShare().toDecimal().toPlainString()))
+          .append(",\"refund\":")
+          .append(str(m.refund().toDecimal().toPlainString()))
+          .append(",\"applied\":")
+          .append(str(m.applied().toDecimal().toPlainString()))
+          .append(",\"customerCredit\":")
+          .append(str(m.customerCredit().toDecimal().toPlainString()))
+          .append("}}");
+      sep = ",";
+    }
+    s.append("],\"trialBalance\":")
         .append(str(total.toDecimal().toPlainString()))
         .append(",\"accounts\":{");
     sep = "";
