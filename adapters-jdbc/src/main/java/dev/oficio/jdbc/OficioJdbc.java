@@ -85,11 +85,9 @@ public final class OficioJdbc implements AutoCloseable {
 
   /** Oficio on the host's PostgreSQL {@code dataSource}, in schema {@value #DEFAULT_SCHEMA}. */
   public static OficioJdbc postgres(DataSource dataSource) {
-    OficioJdbc jdbc = builder(dataSource).build();
-    if (jdbc.dialect != Dialect.POSTGRESQL) {
-      throw ValidationException.of("dataSource", "is not a PostgreSQL data source");
-    }
-    return jdbc;
+    Builder builder = builder(dataSource);
+    builder.required = Dialect.POSTGRESQL;
+    return builder.build();
   }
 
   /** Settings for Oficio on {@code dataSource} (PostgreSQL, or H2 in PostgreSQL mode). */
@@ -184,6 +182,7 @@ public final class OficioJdbc implements AutoCloseable {
     private String schema = DEFAULT_SCHEMA;
     private boolean migrate = true;
     private AutoCloseable onClose;
+    private Dialect required;
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -220,6 +219,9 @@ public final class OficioJdbc implements AutoCloseable {
         dialect = Dialect.of(connection);
       } catch (SQLException e) {
         throw Sql.failure("connect to the database", e);
+      }
+      if (required != null && dialect != required) {
+        throw ValidationException.of("dataSource", "is " + dialect + ", not " + required);
       }
       if (migrate) {
         Migrations.migrate(dataSource, dialect, schema);
