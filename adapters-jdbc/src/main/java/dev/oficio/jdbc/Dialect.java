@@ -8,13 +8,20 @@ import java.util.Locale;
 
 /** The databases the adapter speaks; the SQL is shared, only the migration folders may differ. */
 enum Dialect {
-  POSTGRESQL("postgresql"),
-  H2("h2");
+  POSTGRESQL("postgresql", "PostgreSQL"),
+  H2("h2", "H2");
 
   private final String migrationFolder;
+  private final String displayName;
 
-  Dialect(String migrationFolder) {
+  Dialect(String migrationFolder, String displayName) {
     this.migrationFolder = migrationFolder;
+    this.displayName = displayName;
+  }
+
+  /** {@code PostgreSQL} or {@code H2}. */
+  String displayName() {
+    return displayName;
   }
 
   /** The vendor folder under {@code db/oficio/migration} holding this database's own scripts. */

@@ -161,7 +161,7 @@ public final class OficioJdbc implements AutoCloseable {
 
   /** {@code PostgreSQL} or {@code H2}. */
   public String databaseName() {
-    return dialect == Dialect.POSTGRESQL ? "PostgreSQL" : "H2";
+    return dialect.displayName();
   }
 
   /** Releases the embedded database; a host's data source is left open. */
@@ -221,7 +221,8 @@ public final class OficioJdbc implements AutoCloseable {
         throw Sql.failure("connect to the database", e);
       }
       if (required != null && dialect != required) {
-        throw ValidationException.of("dataSource", "is " + dialect + ", not " + required);
+        throw ValidationException.of(
+            "dataSource", "is " + dialect.displayName() + ", not " + required.displayName());
       }
       if (migrate) {
         Migrations.migrate(dataSource, dialect, schema);
