@@ -218,7 +218,8 @@ public final class OficioJdbc implements AutoCloseable {
       try (Connection connection = dataSource.getConnection()) {
         dialect = Dialect.of(connection);
       } catch (SQLException e) {
-        throw Sql.failure("connect to the database", e);
+        // The driver's message names host and port (never the password) and says what to check.
+        throw new OficioException("cannot connect to the database: " + e.getMessage(), e);
       }
       if (required != null && dialect != required) {
         throw ValidationException.of(

@@ -1,6 +1,7 @@
 package dev.oficio.examples;
 
 import dev.oficio.Oficio;
+import dev.oficio.jdbc.OficioJdbc;
 import dev.oficio.ledger.Account;
 import dev.oficio.ledger.AccountType;
 import dev.oficio.ledger.JournalEntry;
@@ -18,6 +19,7 @@ import java.util.Currency;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,15 +36,25 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(names = "--db", paramLabel = "URL", description = ExampleDatabase.OPTION_HELP)
+  String db;
+
   @Override
   public Integer call() {
+    try (OficioJdbc jdbc = ExampleDatabase.open(db)) {
+      return run(jdbc);
+    }
+  }
+
+  private int run(OficioJdbc jdbc) {
     PrintWriter out = spec.commandLine().getOut();
     Instant start = Instant.parse("2027-03-02T13:00:00Z");
     Oficio oficio =
-        Oficio.builder()
+        jdbc.configure(Oficio.builder())
             .clock(Clock.fixed(start, ZoneOffset.UTC))
             .ids(IdGenerator.sequential())
             .build();
+    out.println("Database: " + jdbc.databaseName() + ", schema " + jdbc.schema());
 
     ProId pro = ProId.of("p-17");
     Money gross = Money.of("250.00", USD);
