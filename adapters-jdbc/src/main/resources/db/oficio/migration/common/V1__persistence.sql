@@ -1,14 +1,14 @@
 -- Oficio persistence: ledger, outbox, inbox, timers.
 -- Runs unchanged on PostgreSQL 15+ and on H2 2.x in PostgreSQL mode (DATABASE_TO_LOWER=TRUE).
 -- Tables are unqualified: Flyway runs the script with the host's Oficio schema as the default.
+-- seq columns are identities: they give recording order without an extra unique index per insert.
 
 -- The double-entry journal. Append-only: the adapter never updates or deletes these rows.
 create table ledger_entries (
   idempotency_key varchar(200)             not null primary key,
   seq             bigint generated always as identity not null,
   recorded_at     timestamp with time zone not null,
-  description     varchar                  not null,
-  constraint ledger_entries_seq unique (seq)
+  description     varchar                  not null
 );
 
 create table ledger_postings (
@@ -47,8 +47,7 @@ create table inbox_events (
   received_at  timestamp with time zone not null,
   raw_body     varchar                  not null,
   processed_at timestamp with time zone,
-  constraint inbox_events_pk primary key (provider, event_id),
-  constraint inbox_events_seq unique (seq)
+  constraint inbox_events_pk primary key (provider, event_id)
 );
 
 create index inbox_events_pending on inbox_events (processed_at, seq);
