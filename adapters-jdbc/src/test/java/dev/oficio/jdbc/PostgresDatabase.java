@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -21,10 +22,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * message, unless {@code OFICIO_REQUIRE_PG=true} (or {@code -Doficio.require.pg=true}), which makes
  * it a failure.
  */
-final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
+final class PostgresDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
   static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
   private PGSimpleDataSource dataSource;
+  private String unreachable;
   private String schema;
   private OficioJdbc jdbc;
 
@@ -36,18 +38,28 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
     } catch (SQLException e) {
       String message =
           "PostgreSQL unreachable at "
-              + dataSource.getUrl()
+              // Without the query string: it may carry a password.
+              + url().replaceFirst("\\?.*", "")
               + " ("
               + e.getMessage()
               + "); set OFICIO_PG_URL, or start the server. ";
       if (required()) {
         fail(message + "OFICIO_REQUIRE_PG=true, so this is a failure.", e);
       }
-      System.err.println("SKIPPED " + context.getDisplayName() + ": " + message);
-      Assumptions.abort(message + "Skipping (OFICIO_REQUIRE_PG=true turns this into a failure).");
+      unreachable = message + "Skipping (OFICIO_REQUIRE_PG=true turns this into a failure).";
+      System.err.println("SKIPPED " + context.getDisplayName() + ": " + unreachable);
+      return;
     }
     schema = "oficio_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     jdbc = OficioJdbc.builder(dataSource).schema(schema).build();
+  }
+
+  /** Skips each test (so reports count them as skipped) when the server is unreachable. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (unreachable != null) {
+      Assumptions.abort(unreachable);
+    }
   }
 
   @Override
@@ -100,10 +112,13 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
     return schema;
   }
 
+  private static String url() {
+    return System.getenv().getOrDefault("OFICIO_PG_URL", DEFAULT_URL);
+  }
+
   private static PGSimpleDataSource dataSource() {
-    String url = System.getenv().getOrDefault("OFICIO_PG_URL", DEFAULT_URL);
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL(url);
+    dataSource.setURL(url());
     if (dataSource.getUser() == null) {
       dataSource.setUser("postgres");
     }
