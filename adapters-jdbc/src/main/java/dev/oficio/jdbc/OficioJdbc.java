@@ -75,12 +75,7 @@ public final class OficioJdbc implements AutoCloseable {
     }
     JdbcConnectionPool pool =
         JdbcConnectionPool.create(h2Url("file:" + absolute.resolve("oficio")), "sa", "");
-    try {
-      return builder(pool).closeWith(pool::dispose).build();
-    } catch (RuntimeException e) {
-      pool.dispose();
-      throw e;
-    }
+    return builder(pool).closeWith(pool::dispose).build();
   }
 
   /** Oficio on the host's PostgreSQL {@code dataSource}, in schema {@value #DEFAULT_SCHEMA}. */
@@ -206,14 +201,35 @@ public final class OficioJdbc implements AutoCloseable {
       return this;
     }
 
-    // Package-private: tests close their in-memory databases the way embedded() does.
-    Builder closeWith(AutoCloseable onClose) {
+    /**
+     * Something {@link OficioJdbc#close()} closes too, such as a connection pool created only for
+     * Oficio (the embedded database closes its own this way).
+     */
+    public Builder closeWith(AutoCloseable onClose) {
       this.onClose = onClose;
       return this;
     }
 
-    /** Detects the database, migrates the schema (unless turned off) and wires the ports. */
+    /**
+     * Detects the database, migrates the schema (unless turned off) and wires the ports. On failure
+     * closes what {@link #closeWith} named.
+     */
     public OficioJdbc build() {
+      try {
+        return open();
+      } catch (RuntimeException e) {
+        if (onClose != null) {
+          try {
+            onClose.close();
+          } catch (Exception suppressed) {
+            e.addSuppressed(suppressed);
+          }
+        }
+        throw e;
+      }
+    }
+
+    private OficioJdbc open() {
       Dialect dialect;
       try (Connection connection = dataSource.getConnection()) {
         dialect = Dialect.of(connection);

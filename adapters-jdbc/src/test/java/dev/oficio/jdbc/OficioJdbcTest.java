@@ -109,6 +109,23 @@ class OficioJdbcTest {
   }
 
   @Test
+  void whatItClosesWithIsClosedWhenBuildingFailsAndOnClose() {
+    java.util.concurrent.atomic.AtomicInteger closed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    JdbcDataSource plain = new JdbcDataSource();
+    plain.setURL("jdbc:h2:mem:" + UUID.randomUUID());
+    assertThatThrownBy(() -> OficioJdbc.builder(plain).closeWith(closed::incrementAndGet).build())
+        .isInstanceOf(ValidationException.class);
+    assertThat(closed).hasValue(1);
+
+    OficioJdbc.builder(h2("mem:" + UUID.randomUUID()))
+        .closeWith(closed::incrementAndGet)
+        .build()
+        .close();
+    assertThat(closed).hasValue(2);
+  }
+
+  @Test
   void postgresRefusesAnotherDatabase() {
     assertThatThrownBy(() -> OficioJdbc.postgres(h2("mem:" + UUID.randomUUID())))
         .isInstanceOf(ValidationException.class)

@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (OficioJdbc jdbc = ExampleDatabase.open(db)) {
+    try (OficioJdbc jdbc = ExampleDatabase.openFresh(db, "oficio_demo")) {
       return run(jdbc);
     }
   }
