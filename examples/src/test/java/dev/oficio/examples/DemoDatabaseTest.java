@@ -7,6 +7,7 @@ import dev.oficio.ledger.JournalEntry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +16,8 @@ class DemoDatabaseTest {
 
   private record Run(int status, String out, String err) {}
 
-  private static org.h2.jdbcx.JdbcDataSource h2(Path dir) {
-    org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+  private static JdbcDataSource h2(Path dir) {
+    JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL(OficioJdbc.h2Url("file:" + dir.resolve("oficio")));
     dataSource.setUser("sa");
     return dataSource;
