@@ -11,4 +11,7 @@ module dev.oficio.core {
   exports dev.oficio.ledger;
   exports dev.oficio.persistence;
   exports dev.oficio.payments;
+  exports dev.oficio.payments.simulated;
+  exports dev.oficio.jobs;
+  exports dev.oficio.fees;
 }

@@ -1,7 +1,26 @@
 package dev.oficio;
 
+import dev.oficio.fees.FeeResolver;
+import dev.oficio.fees.FeeRule;
+import dev.oficio.fees.FeeSchedule;
+import dev.oficio.fees.FeeSchedules;
+import dev.oficio.jobs.CancellationPolicy;
+import dev.oficio.jobs.InMemoryJobs;
+import dev.oficio.jobs.JobService;
+import dev.oficio.jobs.Jobs;
 import dev.oficio.ledger.InMemoryLedgerJournal;
 import dev.oficio.ledger.LedgerJournal;
+import dev.oficio.payments.InMemoryPayeeAccounts;
+import dev.oficio.payments.InMemoryPayments;
+import dev.oficio.payments.Janitor;
+import dev.oficio.payments.PayeeAccounts;
+import dev.oficio.payments.PayeeService;
+import dev.oficio.payments.PaymentGateway;
+import dev.oficio.payments.PaymentService;
+import dev.oficio.payments.Payments;
+import dev.oficio.payments.ProviderEventVerifier;
+import dev.oficio.payments.simulated.SimulatedGateway;
+import dev.oficio.payments.simulated.SimulatedProfile;
 import dev.oficio.persistence.InMemoryInbox;
 import dev.oficio.persistence.InMemoryOutbox;
 import dev.oficio.persistence.InMemoryTimers;
@@ -13,11 +32,17 @@ import dev.oficio.persistence.Timers;
 import dev.oficio.persistence.TransactionRunner;
 import dev.oficio.shared.BusinessCalendar;
 import dev.oficio.shared.IdGenerator;
+import dev.oficio.shared.Rate;
 import dev.oficio.shared.Validation;
 import dev.oficio.shared.ValidationException;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +63,11 @@ public final class Oficio {
   private final Inbox inbox;
   private final Timers timerStore;
   private final LedgerJournal ledger;
+  private final Duration janitorEvery;
   private final TimerRunner timers;
+  private final PaymentService payments;
+  private final PayeeService payees;
+  private final JobService jobs;
 
   private Oficio(Builder b) {
     this.clock = b.clock;
@@ -50,8 +79,41 @@ public final class Oficio {
     this.inbox = b.inbox;
     this.timerStore = b.timerStore;
     this.ledger = b.ledger;
+    this.janitorEvery = b.janitorEvery;
+    PaymentService.Builder paymentsBuilder =
+        PaymentService.builder()
+            .payments(b.payments)
+            .payees(b.payeeAccounts)
+            .gateway(b.gateway)
+            .ledger(ledger)
+            .outbox(outbox)
+            .inbox(inbox)
+            .timers(timerStore)
+            .transactions(transactions)
+            .clock(clock)
+            .ids(ids);
+    b.verifiers.forEach(paymentsBuilder::verifier);
+    this.payments = paymentsBuilder.build();
+    this.payees = new PayeeService(b.payeeAccounts, transactions, clock);
+    this.jobs =
+        JobService.builder()
+            .jobs(b.jobs)
+            .payments(payments)
+            .fees(FeeResolver.of(b.feeSchedules))
+            .outbox(outbox)
+            .transactions(transactions)
+            .clock(clock)
+            .ids(ids)
+            .validation(validation)
+            .cancellation(b.cancellation)
+            .build();
+    payments.holdExpiryPolicy(jobs.holdExpiryPolicy());
     TimerRunner.Builder runner = TimerRunner.builder(timerStore, transactions, clock);
     b.timerHandlers.forEach(runner::handler);
+    runner.handlerOutsideTransaction(
+        PaymentService.HOLD_EXPIRY_TIMER, payments.holdExpiryHandler());
+    runner.handlerOutsideTransaction(
+        Janitor.TIMER, payments.janitor().timerHandler(timerStore, b.janitorEvery));
     this.timers = runner.build();
   }
 
@@ -110,6 +172,38 @@ public final class Oficio {
     return ledger;
   }
 
+  /**
+   * Payments: record intent → call the gateway → record the result; the janitor ({@code
+   * payments().janitor().run()}) and the webhook inbox ({@code payments().providerEvents()}).
+   */
+  public PaymentService payments() {
+    return payments;
+  }
+
+  /** Pros' payee accounts. */
+  public PayeeService payees() {
+    return payees;
+  }
+
+  /** Jobs: quote → accept → complete, cancellations, disputes and refunds. */
+  public JobService jobs() {
+    return jobs;
+  }
+
+  /** The payment gateway in use (the simulated one unless the host set another). */
+  public PaymentGateway paymentGateway() {
+    return payments.gateway();
+  }
+
+  /**
+   * Schedules the recurring janitor run through the timers (every {@link
+   * Builder#janitorEvery(Duration)}); alternatively call {@code payments().janitor().run()} from
+   * the host's scheduler.
+   */
+  public void scheduleJanitor() {
+    payments.janitor().schedule(timerStore, janitorEvery);
+  }
+
   /** Wires an {@link Oficio}. Not thread-safe. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -122,8 +216,74 @@ public final class Oficio {
     private Timers timerStore;
     private LedgerJournal ledger;
     private final Map<String, TimerHandler> timerHandlers = new LinkedHashMap<>();
+    private PaymentGateway gateway;
+    private Payments payments;
+    private PayeeAccounts payeeAccounts;
+    private Jobs jobs;
+    private FeeSchedules feeSchedules;
+    private CancellationPolicy cancellation = CancellationPolicy.standard();
+    private Duration janitorEvery = Duration.ofMinutes(5);
+    private final List<ProviderEventVerifier> verifiers = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * The payment gateway (default: a fault-free {@link SimulatedGateway} with the Stripe-like
+     * profile, the simulation-safe fallback). A {@link SimulatedGateway}'s webhook verifier is
+     * registered automatically.
+     */
+    public Builder paymentGateway(PaymentGateway gateway) {
+      this.gateway = require("paymentGateway", gateway);
+      return this;
+    }
+
+    /** Verifies and parses webhooks of one provider (e.g. the Stripe adapter's verifier). */
+    public Builder providerEventVerifier(ProviderEventVerifier verifier) {
+      verifiers.add(require("providerEventVerifier", verifier));
+      return this;
+    }
+
+    /** The payments repository (default: in-memory). */
+    public Builder payments(Payments payments) {
+      this.payments = require("payments", payments);
+      return this;
+    }
+
+    /** The payee accounts repository (default: in-memory). */
+    public Builder payeeAccounts(PayeeAccounts payeeAccounts) {
+      this.payeeAccounts = require("payeeAccounts", payeeAccounts);
+      return this;
+    }
+
+    /** The jobs repository (default: in-memory). */
+    public Builder jobs(Jobs jobs) {
+      this.jobs = require("jobs", jobs);
+      return this;
+    }
+
+    /**
+     * The fee schedules quotes are frozen from (default: one USD schedule {@code oficio-default} v1
+     * taking 12% of every job).
+     */
+    public Builder feeSchedules(FeeSchedules feeSchedules) {
+      this.feeSchedules = require("feeSchedules", feeSchedules);
+      return this;
+    }
+
+    /** The cancellation policy of jobs (default: {@link CancellationPolicy#standard()}). */
+    public Builder cancellationPolicy(CancellationPolicy cancellation) {
+      this.cancellation = require("cancellationPolicy", cancellation);
+      return this;
+    }
+
+    /** How often the scheduled janitor runs (default 5 minutes). */
+    public Builder janitorEvery(Duration every) {
+      if (every == null || every.isNegative() || every.isZero()) {
+        throw ValidationException.of("janitorEvery", "must be positive");
+      }
+      this.janitorEvery = every;
+      return this;
+    }
 
     /** The clock (default: system UTC). Tests pass a fixed or mutable clock. */
     public Builder clock(Clock clock) {
@@ -203,6 +363,30 @@ public final class Oficio {
       }
       if (ledger == null) {
         ledger = new InMemoryLedgerJournal();
+      }
+      if (gateway == null) {
+        gateway = SimulatedGateway.of(SimulatedProfile.STRIPE_LIKE, clock);
+      }
+      if (gateway instanceof SimulatedGateway simulated
+          && verifiers.stream().noneMatch(v -> v.provider().equals(simulated.provider()))) {
+        verifiers.add(simulated.verifier());
+      }
+      if (payments == null) {
+        payments = new InMemoryPayments();
+      }
+      if (payeeAccounts == null) {
+        payeeAccounts = new InMemoryPayeeAccounts();
+      }
+      if (jobs == null) {
+        jobs = new InMemoryJobs();
+      }
+      if (feeSchedules == null) {
+        Currency usd = Currency.getInstance("USD");
+        feeSchedules =
+            FeeSchedules.of(
+                FeeSchedule.builder("oficio-default", 1, usd, Instant.EPOCH)
+                    .rule(FeeRule.builder("default", usd).lastTier(Rate.parse("12")))
+                    .build());
       }
       return new Oficio(this);
     }

@@ -1,5 +1,6 @@
 /**
- * JSON and CSV formats of Oficio's domain types (fee schedules, domain events, exports) on Jackson
- * 3. Arrives with the fee issue: {@code FeeScheduleJson} first.
+ * JSON and CSV formats of Oficio's domain types on Jackson 3. {@link
+ * dev.oficio.jackson.FeeScheduleJson} reads and writes fee schedules in the documented format
+ * (docs/fees.md); errors name the JSON path and never leak Jackson exceptions.
  */
 package dev.oficio.jackson;

@@ -41,6 +41,30 @@ final class EventJson {
     }
   }
 
+  /** An aggregate's stored state (a record of value types) as JSON. */
+  String writeDocument(Object document) {
+    try {
+      return mapper.writeValueAsString(document);
+    } catch (JacksonException e) {
+      throw new OficioException(
+          "cannot write "
+              + document.getClass().getSimpleName()
+              + " as JSON: "
+              + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  /** An aggregate's stored state read back from JSON. */
+  <T> T readDocument(String json, Class<T> type) {
+    try {
+      return mapper.readValue(json, type);
+    } catch (JacksonException e) {
+      throw new OficioException(
+          "cannot read stored " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** The event of class {@code className} stored as {@code json}. */
   DomainEvent read(String className, String json) {
     Class<? extends DomainEvent> type = eventClass(className);

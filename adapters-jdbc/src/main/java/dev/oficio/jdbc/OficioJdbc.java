@@ -1,7 +1,10 @@
 package dev.oficio.jdbc;
 
 import dev.oficio.Oficio;
+import dev.oficio.jobs.Jobs;
 import dev.oficio.ledger.LedgerJournal;
+import dev.oficio.payments.PayeeAccounts;
+import dev.oficio.payments.Payments;
 import dev.oficio.persistence.Inbox;
 import dev.oficio.persistence.Outbox;
 import dev.oficio.persistence.Timers;
@@ -45,6 +48,9 @@ public final class OficioJdbc implements AutoCloseable {
   private final JdbcOutbox outbox;
   private final JdbcInbox inbox;
   private final JdbcTimers timers;
+  private final JdbcJobs jobs;
+  private final JdbcPayments payments;
+  private final JdbcPayeeAccounts payeeAccounts;
   private final AutoCloseable onClose;
 
   private OficioJdbc(DataSource dataSource, String schema, Dialect dialect, AutoCloseable onClose) {
@@ -54,9 +60,13 @@ public final class OficioJdbc implements AutoCloseable {
     this.onClose = onClose;
     this.transactions = new JdbcTransactionRunner(dataSource);
     this.ledger = new JdbcLedgerJournal(transactions, schema);
-    this.outbox = new JdbcOutbox(transactions, schema, new EventJson());
+    EventJson json = new EventJson();
+    this.outbox = new JdbcOutbox(transactions, schema, json);
     this.inbox = new JdbcInbox(transactions, schema);
     this.timers = new JdbcTimers(transactions, schema);
+    this.jobs = new JdbcJobs(transactions, schema, json);
+    this.payments = new JdbcPayments(transactions, schema, json);
+    this.payeeAccounts = new JdbcPayeeAccounts(transactions, schema, json);
   }
 
   /**
@@ -106,7 +116,10 @@ public final class OficioJdbc implements AutoCloseable {
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
   }
 
-  /** Plugs every JDBC port into {@code builder} (transactions, ledger, outbox, inbox, timers). */
+  /**
+   * Plugs every JDBC port into {@code builder}: transactions, ledger, outbox, inbox, timers, jobs,
+   * payments and payee accounts.
+   */
   public Oficio.Builder configure(Oficio.Builder builder) {
     if (builder == null) {
       throw ValidationException.of("builder", "must not be null");
@@ -116,7 +129,10 @@ public final class OficioJdbc implements AutoCloseable {
         .ledger(ledger)
         .outbox(outbox)
         .inbox(inbox)
-        .timers(timers);
+        .timers(timers)
+        .jobs(jobs)
+        .payments(payments)
+        .payeeAccounts(payeeAccounts);
   }
 
   /** The unit-of-work runner all the ports join. */
@@ -142,6 +158,21 @@ public final class OficioJdbc implements AutoCloseable {
   /** The timer store. */
   public Timers timers() {
     return timers;
+  }
+
+  /** The jobs repository. */
+  public Jobs jobs() {
+    return jobs;
+  }
+
+  /** The payments repository. */
+  public Payments payments() {
+    return payments;
+  }
+
+  /** The pros' payee accounts. */
+  public PayeeAccounts payeeAccounts() {
+    return payeeAccounts;
   }
 
   /** The data source the ports use. */

@@ -93,7 +93,10 @@ final class PostgresDatabase implements BeforeAllCallback, BeforeEachCallback, A
                 schema + ".ledger_entries",
                 schema + ".outbox_messages",
                 schema + ".inbox_events",
-                schema + ".timers")
+                schema + ".timers",
+                schema + ".jobs",
+                schema + ".payments",
+                schema + ".payee_accounts")
             + " restart identity");
     return jdbc;
   }

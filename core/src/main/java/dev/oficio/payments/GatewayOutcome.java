@@ -56,6 +56,22 @@ public sealed interface GatewayOutcome
         message = "";
       }
     }
+
+    /** The decline code a {@link PaymentGateway#lookup} answers when the provider has no record. */
+    public static final String NOT_FOUND = "not_found";
+
+    /**
+     * The answer of a look-up for a call the provider never received: the caller may re-send it
+     * with the same idempotency key.
+     */
+    public static Declined notFound(String message) {
+      return new Declined(NOT_FOUND, message);
+    }
+
+    /** Whether this is the look-up answer "the provider has no record of the call". */
+    public boolean isNotFound() {
+      return NOT_FOUND.equals(code);
+    }
   }
 
   /**

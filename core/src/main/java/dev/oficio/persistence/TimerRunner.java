@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public final class TimerRunner {
   private final TransactionRunner transactions;
   private final Clock clock;
   private final Map<String, TimerHandler> handlers;
+  private final Set<String> outsideTransaction;
   private final int maxAttempts;
   private final Duration baseBackoff;
   private final Duration lease;
@@ -36,6 +39,7 @@ public final class TimerRunner {
     this.transactions = b.transactions;
     this.clock = b.clock;
     this.handlers = Map.copyOf(b.handlers);
+    this.outsideTransaction = Set.copyOf(b.outsideTransaction);
     this.maxAttempts = b.maxAttempts;
     this.baseBackoff = b.baseBackoff;
     this.lease = b.lease;
@@ -91,11 +95,18 @@ public final class TimerRunner {
       return Result.FAILED;
     }
     try {
-      transactions.run(
-          () -> {
-            handler.handle(timer);
-            timers.complete(timer.key());
-          });
+      if (outsideTransaction.contains(timer.kind())) {
+        // The handler calls out (e.g. a payment gateway): never inside a unit of work. It must be
+        // idempotent, because a crash before complete() runs it again after the lease.
+        handler.handle(timer);
+        transactions.run(() -> timers.complete(timer.key()));
+      } else {
+        transactions.run(
+            () -> {
+              handler.handle(timer);
+              timers.complete(timer.key());
+            });
+      }
       return Result.FIRED;
     } catch (RuntimeException e) {
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -127,6 +138,7 @@ public final class TimerRunner {
     private final TransactionRunner transactions;
     private final Clock clock;
     private final Map<String, TimerHandler> handlers = new HashMap<>();
+    private final Set<String> outsideTransaction = new HashSet<>();
     private int maxAttempts = 8;
     private Duration baseBackoff = Duration.ofMinutes(1);
     private Duration lease = Duration.ofMinutes(5);
@@ -149,6 +161,18 @@ public final class TimerRunner {
       if (handlers.putIfAbsent(kind, handler) != null) {
         throw ValidationException.of("handler", "a handler for kind " + kind + " is already set");
       }
+      return this;
+    }
+
+    /**
+     * Runs timers of {@code kind} with {@code handler} outside any unit of work, for handlers that
+     * call a provider (a payment gateway must never be called inside one). The handler manages its
+     * own units of work and must be idempotent: a crash before the timer is marked done runs it
+     * again after the lease.
+     */
+    public Builder handlerOutsideTransaction(String kind, TimerHandler handler) {
+      handler(kind, handler);
+      outsideTransaction.add(kind);
       return this;
     }
 

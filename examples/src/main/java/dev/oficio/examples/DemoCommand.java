@@ -1,21 +1,25 @@
 package dev.oficio.examples;
 
 import dev.oficio.Oficio;
+import dev.oficio.fees.FeeQuote;
 import dev.oficio.jdbc.OficioJdbc;
-import dev.oficio.ledger.Account;
-import dev.oficio.ledger.AccountType;
-import dev.oficio.ledger.JournalEntry;
+import dev.oficio.jobs.Job;
+import dev.oficio.jobs.QuoteJob;
 import dev.oficio.ledger.TrialBalance;
+import dev.oficio.payments.OnboardingStatus;
+import dev.oficio.payments.Payment;
+import dev.oficio.payments.PaymentTransaction;
+import dev.oficio.payments.simulated.SimulatedGateway;
+import dev.oficio.shared.CustomerId;
 import dev.oficio.shared.IdGenerator;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.ProId;
-import dev.oficio.shared.Rate;
 import java.io.PrintWriter;
-import java.math.RoundingMode;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,14 +27,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The end-to-end marketplace scenario on the embedded defaults. For now it moves the money of one
- * completed job through the ledger and prints the trial balance; the jobs, payments and deposits
- * issues grow it into the full story.
+ * The end-to-end marketplace story on the embedded defaults (simulated Stripe-like gateway,
+ * in-memory stores): quote a job (fee quote frozen), accept it with a hold, complete it (capture,
+ * platform fee, transfer to the pro), refund part of it (fees reversed in proportion), and print
+ * each step, the fee quote and the ledger's trial balance.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Runs the example marketplace scenario and prints the ledger's trial balance.")
+    description =
+        "Runs the example marketplace story (quote → accept with hold → complete with fee →"
+            + " partial refund) and prints the steps, the fee quote and the ledger's trial balance.")
 final class DemoCommand implements Callable<Integer> {
   private static final Currency USD = Currency.getInstance("USD");
 
@@ -38,6 +45,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--db", paramLabel = "URL", description = ExampleDatabase.OPTION_HELP)
   String db;
+
+  @Option(names = "--json", description = "Print the report as one JSON object.")
+  boolean json;
+
+  private record Step(String name, String status, String detail) {}
 
   @Override
   public Integer call() {
@@ -48,44 +60,160 @@ final class DemoCommand implements Callable<Integer> {
 
   private int run(OficioJdbc jdbc) {
     PrintWriter out = spec.commandLine().getOut();
-    Instant start = Instant.parse("2027-03-02T13:00:00Z");
+    JobSimulation.SimulationClock clock =
+        new JobSimulation.SimulationClock(Instant.parse("2027-03-02T13:00:00Z"));
     Oficio oficio =
-        jdbc.configure(Oficio.builder())
-            .clock(Clock.fixed(start, ZoneOffset.UTC))
-            .ids(IdGenerator.sequential())
-            .build();
-    out.println("Database: " + jdbc.databaseName() + ", schema " + jdbc.schema());
-
+        jdbc.configure(Oficio.builder()).clock(clock).ids(IdGenerator.sequential()).build();
     ProId pro = ProId.of("p-17");
-    Money gross = Money.of("250.00", USD);
-    Money platformFee = gross.multiply(Rate.parse("12"), RoundingMode.HALF_UP);
-    Money processorFee =
-        gross.multiply(Rate.parse("2.9"), RoundingMode.HALF_UP).plus(Money.of("0.30", USD));
+    oficio.payees().register(pro, SimulatedGateway.PROVIDER, "acct_rivera");
+    oficio.payees().update(pro, OnboardingStatus.COMPLETE, true, List.of());
 
-    out.println("Oficio demo: Lcdo. Rivera (p-17) rewires a kitchen in Bayamón for " + gross);
-    out.println("  platform fee 12%: " + platformFee);
-    out.println("  card processing 2.9% + 0.30: " + processorFee + ", borne by the platform");
-    oficio
-        .ledger()
-        .record(
-            JournalEntry.builder("charge:demo-job-1", oficio.clock().instant(), "customer paid")
-                .debit(Account.of(AccountType.CASH_AT_PROVIDER), gross.minus(processorFee))
-                .debit(Account.of(AccountType.PROCESSOR_FEES), processorFee)
-                .credit(Account.of(AccountType.CUSTOMER_FUNDS_HELD), gross)
-                .build());
-    oficio
-        .ledger()
-        .record(
-            JournalEntry.builder("complete:demo-job-1", oficio.clock().instant(), "job completed")
-                .debit(Account.of(AccountType.CUSTOMER_FUNDS_HELD), gross)
-                .credit(Account.of(AccountType.PLATFORM_REVENUE), platformFee)
-                .credit(Account.proPayable(pro), gross.minus(platformFee))
-                .build());
+    List<Step> steps = new ArrayList<>();
+    Job job =
+        oficio
+            .jobs()
+            .quote(
+                new QuoteJob(
+                    CustomerId.of("c-ana"),
+                    pro,
+                    Money.of("250.00", USD),
+                    clock.instant().plus(Duration.ofDays(2)),
+                    "pm_card_visa",
+                    "electrical",
+                    null));
+    FeeQuote quote = job.quote();
+    steps.add(
+        new Step("quote", job.status().name(), "kitchen rewiring in Bayamón, " + quote.gross()));
+
+    job = oficio.jobs().accept(job.id());
+    Payment payment = oficio.payments().get(job.payment().orElseThrow());
+    PaymentTransaction hold = payment.transactions().get(0);
+    steps.add(
+        new Step(
+            "accept",
+            job.status().name(),
+            "hold of "
+                + hold.amount()
+                + " ("
+                + hold.providerReference()
+                + "), capture before "
+                + hold.captureBefore()));
+
+    clock.advance(Duration.ofDays(2));
+    oficio.jobs().start(job.id());
+    clock.advance(Duration.ofHours(5));
+    job = oficio.jobs().complete(job.id());
+    payment = oficio.payments().get(job.payment().orElseThrow());
+    steps.add(
+        new Step(
+            "complete",
+            job.status().name(),
+            "captured "
+                + payment.taken()
+                + ", platform fee "
+                + job.platformShare()
+                + ", transferred "
+                + payment.transferredNet()
+                + " to "
+                + pro));
+
+    clock.advance(Duration.ofDays(1));
+    job = oficio.jobs().refund(job.id(), "1", Money.of("50.00", USD));
+    payment = oficio.payments().get(job.payment().orElseThrow());
+    steps.add(
+        new Step(
+            "refund",
+            job.status().name(),
+            "refunded "
+                + payment.refunded()
+                + " to the customer; the pro's transfer is now "
+                + payment.transferredNet()));
+
     TrialBalance trial = oficio.ledger().trialBalance();
-    out.println();
-    out.println("Trial balance");
-    out.print(trial.toText());
+    Money total = trial.totals().getOrDefault("USD", Money.zero(USD));
+    if (json) {
+      out.println(toJson(steps, quote, trial, total));
+    } else {
+      out.println(
+          "Oficio demo: Lcdo. Rivera (p-17) rewires a kitchen in Bayamón for " + quote.gross());
+      out.println("  database: " + jdbc.databaseName() + ", schema " + jdbc.schema());
+      out.println();
+      out.println(
+          "Fee quote (schedule " + quote.scheduleId() + " v" + quote.scheduleVersion() + ")");
+      out.println("  gross: " + quote.gross());
+      out.println("  platform fee: " + quote.platformFee());
+      out.println("  pro payout: " + quote.proPayout());
+      out.println("  customer total: " + quote.customerTotal());
+      out.println();
+      out.println("Steps");
+      for (Step s : steps) {
+        out.printf("  %-8s → %-10s %s%n", s.name(), s.status(), s.detail());
+      }
+      out.println();
+      out.println("Trial balance");
+      out.print(trial.toText());
+    }
     out.flush();
     return trial.isBalanced() ? 0 : 2;
+  }
+
+  private static String toJson(List<Step> steps, FeeQuote quote, TrialBalance trial, Money total) {
+    StringBuilder s = new StringBuilder("{\"steps\":[");
+    String sep = "";
+    for (Step step : steps) {
+      s.append(sep)
+          .append("{\"step\":")
+          .append(str(step.name()))
+          .append(",\"status\":")
+          .append(str(step.status()))
+          .append(",\"detail\":")
+          .append(str(step.detail()))
+          .append('}');
+      sep = ",";
+    }
+    s.append("],\"quote\":{")
+        .append("\"scheduleId\":")
+        .append(str(quote.scheduleId()))
+        .append(",\"scheduleVersion\":")
+        .append(quote.scheduleVersion())
+        .append(",\"gross\":")
+        .append(str(quote.gross().toDecimal().toPlainString()))
+        .append(",\"platformFee\":")
+        .append(str(quote.platformFee().toDecimal().toPlainString()))
+        .append(",\"proPayout\":")
+        .append(str(quote.proPayout().toDecimal().toPlainString()))
+        .append(",\"customerTotal\":")
+        .append(str(quote.customerTotal().toDecimal().toPlainString()))
+        .append("},\"trialBalance\":")
+        .append(str(total.toDecimal().toPlainString()))
+        .append(",\"accounts\":{");
+    sep = "";
+    for (TrialBalance.Line line : trial.lines()) {
+      s.append(sep)
+          .append(str(line.account().toString()))
+          .append(':')
+          .append(str(line.balance().toDecimal().toPlainString()));
+      sep = ",";
+    }
+    return s.append("},\"balanced\":").append(trial.isBalanced()).append('}').toString();
+  }
+
+  private static String str(String value) {
+    StringBuilder s = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> s.append("\\\"");
+        case '\\' -> s.append("\\\\");
+        case '\n' -> s.append("\\n");
+        default -> {
+          if (c < 0x20) {
+            s.append(String.format("\\u%04x", (int) c));
+          } else {
+            s.append(c);
+          }
+        }
+      }
+    }
+    return s.append('"').toString();
   }
 }

@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Oficio examples 0.1.0-SNAPSHOT",
     description = "Runs Oficio's example marketplace scenario and small CLI tools.",
-    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      FeesCommand.class,
+      SimulateCommand.class
+    })
 public final class OficioCli {
 
   private OficioCli() {}

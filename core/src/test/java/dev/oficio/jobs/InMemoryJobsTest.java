@@ -1,0 +1,8 @@
+package dev.oficio.jobs;
+
+class InMemoryJobsTest extends JobsContractTest {
+  @Override
+  protected Jobs newJobs() {
+    return new InMemoryJobs();
+  }
+}

@@ -1,0 +1,8 @@
+package dev.oficio.payments;
+
+class InMemoryPaymentsTest extends PaymentsContractTest {
+  @Override
+  protected Payments newPayments() {
+    return new InMemoryPayments();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.oficio.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oficio.payments.simulated.SimulatedProfile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class SimulateCommandTest {
+
+  private record Run(int status, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = OficioCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void faultySimulationKeepsEveryInvariantAndPrintsTheContractFields() {
+    Run run = run("simulate", "--jobs", "300", "--fault-rate", "0.1", "--seed", "7", "--json");
+    assertThat(run.status()).as(run.out() + run.err()).isZero();
+    assertThat(run.out().trim())
+        .startsWith("{\"jobs\":300,\"captured\":\"")
+        .contains("\"refunded\":\"")
+        .contains("\"doubleCaptures\":0")
+        .contains("\"overRefunds\":0")
+        .contains("\"ledgerImbalance\":\"0.00\"")
+        .contains("\"providerVsLedgerMismatches\":0")
+        .contains("\"unresolvedUnknown\":0")
+        .containsPattern("\"faultsInjected\":[1-9]");
+  }
+
+  @Test
+  void athLikeGatewayRunsWithoutHoldsOrTransfers() {
+    Run run = run("simulate", "--jobs", "200", "--gateway", "ath-like", "--json");
+    assertThat(run.status()).as(run.out()).isZero();
+    assertThat(run.out()).contains("\"gateway\":\"ath-like\"").contains("\"transferred\":\"0.00\"");
+  }
+
+  @Test
+  void sameSeedGivesTheSameReport() {
+    String first = run("simulate", "--jobs", "150", "--seed", "3", "--json").out();
+    String second = run("simulate", "--jobs", "150", "--seed", "3", "--json").out();
+    assertThat(first).isEqualTo(second);
+  }
+
+  @Test
+  void badOptionsAreRejected() {
+    assertThat(run("simulate", "--gateway", "paypal").status()).isNotZero();
+    assertThat(run("simulate", "--fault-rate", "1.5").status()).isNotZero();
+    assertThat(run("simulate", "--jobs", "0").status()).isNotZero();
+  }
+
+  @Test
+  void aBrokenInvariantFailsTheRun() {
+    JobSimulation.Result broken = new JobSimulation(SimulatedProfile.STRIPE_LIKE, 1, 0).run(5);
+    assertThat(broken.ok()).isTrue();
+    JobSimulation.Result withDoubleCapture =
+        new JobSimulation.Result(
+            broken.gateway(),
+            broken.seed(),
+            broken.jobs(),
+            broken.captured(),
+            broken.refunded(),
+            broken.transferred(),
+            1,
+            0,
+            0,
+            broken.ledgerImbalance(),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            broken.jobsByStatus());
+    assertThat(withDoubleCapture.ok()).isFalse();
+    assertThat(withDoubleCapture.toJson())
+        .contains("\"doubleCaptures\":1")
+        .contains("\"invariantsHold\":false");
+  }
+}
