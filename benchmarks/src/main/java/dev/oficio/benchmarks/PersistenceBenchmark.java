@@ -1,10 +1,18 @@
 package dev.oficio.benchmarks;
 
+import dev.oficio.Oficio;
 import dev.oficio.jdbc.OficioJdbc;
+import dev.oficio.jobs.Job;
+import dev.oficio.jobs.QuoteJob;
 import dev.oficio.ledger.Account;
 import dev.oficio.ledger.AccountType;
 import dev.oficio.ledger.JournalEntry;
+import dev.oficio.payments.OnboardingStatus;
+import dev.oficio.payments.simulated.SimulatedGateway;
+import dev.oficio.payments.simulated.SimulatedProfile;
+import dev.oficio.shared.CustomerId;
 import dev.oficio.shared.DomainEvent;
+import dev.oficio.shared.IdGenerator;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.ProId;
 import java.lang.management.ManagementFactory;
@@ -16,9 +24,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -55,6 +67,30 @@ public final class PersistenceBenchmark {
   }
 
   private PersistenceBenchmark() {}
+
+  /** A clock the benchmark moves by hand (core's test clock is not on this class path). */
+  private static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
 
   /** Runs the measurement; the optional argument is the number of units per round. */
   public static void main(String[] args) throws Exception {
@@ -135,6 +171,7 @@ public final class PersistenceBenchmark {
     if (!jdbc.ledger().trialBalance().isBalanced()) {
       throw new IllegalStateException("ledger unbalanced after the benchmark");
     }
+    lifecycles(name, dataSource, jdbc, Math.max(50, units / 10));
     System.out.printf(
         Locale.ROOT,
         "%-12s %14.0f %16.0f %6.2f %14.0f %14.0f%n",
@@ -154,6 +191,53 @@ public final class PersistenceBenchmark {
     Result best(Result other) {
       return other.perSecond > perSecond ? other : this;
     }
+  }
+
+  /**
+   * Job lifecycles (quote → accept with a hold → complete: capture, fee, transfer, ledger and
+   * outbox) on the same database, with the simulated gateway, with statements and commits counted.
+   */
+  private static void lifecycles(
+      String name, SingleConnectionDataSource dataSource, OficioJdbc jdbc, int count) {
+    MutableClock clock = new MutableClock(T0);
+    Oficio oficio =
+        jdbc.configure(Oficio.builder())
+            .clock(clock)
+            .ids(IdGenerator.uuid())
+            .paymentGateway(SimulatedGateway.of(SimulatedProfile.STRIPE_LIKE, clock))
+            .build();
+    ProId pro = ProId.of("p-bench");
+    oficio.payees().register(pro, SimulatedGateway.PROVIDER, "acct_bench");
+    oficio.payees().update(pro, OnboardingStatus.COMPLETE, true, List.of());
+    Runnable lifecycle =
+        () -> {
+          Job job =
+              oficio
+                  .jobs()
+                  .quote(
+                      new QuoteJob(
+                          CustomerId.of("c-bench"),
+                          pro,
+                          Money.of("250.00", USD),
+                          T0.plus(Duration.ofDays(2)),
+                          "pm_card_visa",
+                          null,
+                          null));
+          oficio.jobs().accept(job.id());
+          oficio.jobs().complete(job.id());
+        };
+    time(lifecycle, count / 2);
+    long statementsBefore = dataSource.statements();
+    long commitsBefore = dataSource.commits();
+    Result result = time(lifecycle, count);
+    System.out.printf(
+        Locale.ROOT,
+        "%-12s job lifecycles/s %6.0f  (%.1f statements + %.1f commits each, %.0f client cpu us)%n",
+        name,
+        result.perSecond(),
+        (dataSource.statements() - statementsBefore) / (double) count,
+        (dataSource.commits() - commitsBefore) / (double) count,
+        result.cpuMicrosPerUnit());
   }
 
   private static Result time(Runnable work, int times) {

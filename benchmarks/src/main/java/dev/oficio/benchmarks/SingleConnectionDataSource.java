@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -17,6 +18,8 @@ import javax.sql.DataSource;
 final class SingleConnectionDataSource implements DataSource, AutoCloseable {
   private final Connection physical;
   private final Connection shared;
+  private final AtomicLong statements = new AtomicLong();
+  private final AtomicLong commits = new AtomicLong();
 
   SingleConnectionDataSource(Connection physical) {
     this.physical = physical;
@@ -29,12 +32,28 @@ final class SingleConnectionDataSource implements DataSource, AutoCloseable {
                   if (method.getName().equals("close")) {
                     return null;
                   }
+                  if (method.getName().startsWith("prepare")
+                      || method.getName().equals("createStatement")) {
+                    statements.incrementAndGet();
+                  } else if (method.getName().equals("commit")) {
+                    commits.incrementAndGet();
+                  }
                   try {
                     return method.invoke(physical, args);
                   } catch (InvocationTargetException e) {
                     throw e.getCause();
                   }
                 });
+  }
+
+  /** Statements prepared (or created) so far: each is executed once, alone or as one batch. */
+  long statements() {
+    return statements.get();
+  }
+
+  /** Commits so far. */
+  long commits() {
+    return commits.get();
   }
 
   @Override
