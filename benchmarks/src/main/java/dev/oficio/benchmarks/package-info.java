@@ -1,5 +1,6 @@
 /**
- * JMH measurements of Oficio's hot paths (the fee resolver, the reliability scorer). Run with
- * {@code java -jar benchmarks/target/benchmarks.jar}.
+ * Measurements of Oficio's hot paths: JMH benchmarks (the fee resolver, the reliability scorer; run
+ * with {@code java -jar benchmarks/target/benchmarks.jar}) and the persistence benchmark main
+ * {@link dev.oficio.benchmarks.PersistenceBenchmark}.
  */
 package dev.oficio.benchmarks;

@@ -3,6 +3,7 @@ package dev.oficio.examples;
 import dev.oficio.Oficio;
 import dev.oficio.deposits.DepositSettlement;
 import dev.oficio.fees.FeeQuote;
+import dev.oficio.jdbc.OficioJdbc;
 import dev.oficio.jobs.Job;
 import dev.oficio.jobs.QuoteJob;
 import dev.oficio.ledger.TrialBalance;
@@ -42,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(names = "--db", paramLabel = "URL", description = ExampleDatabase.OPTION_HELP)
+  String db;
+
   @Option(names = "--json", description = "Print the report as one JSON object.")
   boolean json;
 
@@ -67,11 +71,18 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (OficioJdbc jdbc = ExampleDatabase.openFresh(db, "oficio_demo")) {
+      return run(jdbc);
+    }
+  }
+
+  private int run(OficioJdbc jdbc) {
     PrintWriter out = spec.commandLine().getOut();
     JobSimulation.SimulationClock clock =
         new JobSimulation.SimulationClock(Instant.parse("2027-03-02T13:00:00Z"));
     Gateways.Choice choice = Gateways.fromOptions(gateway, stripeKey, stripeApiBase);
-    Oficio.Builder builder = Oficio.builder().clock(clock).ids(IdGenerator.sequential());
+    Oficio.Builder builder =
+        jdbc.configure(Oficio.builder()).clock(clock).ids(IdGenerator.sequential());
     choice.gateway().ifPresent(builder::paymentGateway);
     Oficio oficio = builder.build();
     if (!json) {
@@ -151,6 +162,7 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       out.println(
           "Oficio demo: Lcdo. Rivera (p-17) rewires a kitchen in Bayamón for " + quote.gross());
+      out.println("  database: " + jdbc.databaseName() + ", schema " + jdbc.schema());
       out.println();
       out.println(
           "Fee quote (schedule " + quote.scheduleId() + " v" + quote.scheduleVersion() + ")");
