@@ -1,6 +1,7 @@
 package dev.oficio.jdbc;
 
 import dev.oficio.Oficio;
+import dev.oficio.deposits.Appointments;
 import dev.oficio.jobs.Jobs;
 import dev.oficio.ledger.LedgerJournal;
 import dev.oficio.payments.PayeeAccounts;
@@ -51,6 +52,7 @@ public final class OficioJdbc implements AutoCloseable {
   private final JdbcJobs jobs;
   private final JdbcPayments payments;
   private final JdbcPayeeAccounts payeeAccounts;
+  private final JdbcAppointments appointments;
   private final AutoCloseable onClose;
 
   private OficioJdbc(DataSource dataSource, String schema, Dialect dialect, AutoCloseable onClose) {
@@ -67,6 +69,7 @@ public final class OficioJdbc implements AutoCloseable {
     this.jobs = new JdbcJobs(transactions, schema, json);
     this.payments = new JdbcPayments(transactions, schema, json);
     this.payeeAccounts = new JdbcPayeeAccounts(transactions, schema, json);
+    this.appointments = new JdbcAppointments(transactions, schema, json);
   }
 
   /**
@@ -118,7 +121,7 @@ public final class OficioJdbc implements AutoCloseable {
 
   /**
    * Plugs every JDBC port into {@code builder}: transactions, ledger, outbox, inbox, timers, jobs,
-   * payments and payee accounts.
+   * payments, payee accounts and appointments.
    */
   public Oficio.Builder configure(Oficio.Builder builder) {
     if (builder == null) {
@@ -132,7 +135,8 @@ public final class OficioJdbc implements AutoCloseable {
         .timers(timers)
         .jobs(jobs)
         .payments(payments)
-        .payeeAccounts(payeeAccounts);
+        .payeeAccounts(payeeAccounts)
+        .appointments(appointments);
   }
 
   /** The unit-of-work runner all the ports join. */
@@ -173,6 +177,11 @@ public final class OficioJdbc implements AutoCloseable {
   /** The pros' payee accounts. */
   public PayeeAccounts payeeAccounts() {
     return payeeAccounts;
+  }
+
+  /** Estimate visits and their deposits. */
+  public Appointments appointments() {
+    return appointments;
   }
 
   /** The data source the ports use. */

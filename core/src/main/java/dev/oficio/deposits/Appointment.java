@@ -609,7 +609,15 @@ public final class Appointment {
     return version;
   }
 
-  void version(long version) {
+  /**
+   * Records the version a repository stored; for {@link Appointments} implementations only.
+   *
+   * @param version the stored version, greater than the current one
+   */
+  public void markSaved(long version) {
+    if (version <= this.version) {
+      throw ValidationException.of("version", "must grow, was " + this.version + " → " + version);
+    }
     this.version = version;
   }
 }

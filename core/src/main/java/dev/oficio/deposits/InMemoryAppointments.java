@@ -33,7 +33,7 @@ public final class InMemoryAppointments implements Appointments {
       throw new ConcurrencyException("Appointment", appointment.version());
     }
     rows.put(appointment.id(), new Row(appointment.snapshot(), current + 1));
-    appointment.version(current + 1);
+    appointment.markSaved(current + 1);
   }
 
   @Override

@@ -108,15 +108,17 @@ public abstract class AppointmentsContractTest {
 
   @Test
   void findsAProsNoShowsSinceAnInstant() {
-    Appointment old = booked("apt-old", "p-17", pr("2027-01-05T10:00"));
-    Appointment recent = booked("apt-new", "p-17", pr("2027-03-02T10:00"));
-    Appointment other = booked("apt-other", "p-99", pr("2027-03-02T10:00"));
+    // Pros of their own: implementations may share one store between the tests of a class.
+    Appointment old = booked("apt-old", "p-strikes", pr("2027-01-05T10:00"));
+    Appointment recent = booked("apt-new", "p-strikes", pr("2027-03-02T10:00"));
+    Appointment other = booked("apt-other", "p-other", pr("2027-03-02T10:00"));
     for (Appointment a : new Appointment[] {old, recent, other}) {
       Instant at = a.slotStart().plus(Duration.ofMinutes(31));
       a.adjudicate(playbook.adjudicate(a, at, Optional.empty()), 1, null, policy, at);
       transactions().run(() -> appointments.save(a));
     }
-    assertThat(tx(() -> appointments.proNoShowsSince(ProId.of("p-17"), pr("2027-02-01T00:00"))))
+    assertThat(
+            tx(() -> appointments.proNoShowsSince(ProId.of("p-strikes"), pr("2027-02-01T00:00"))))
         .extracting(Appointment::id)
         .containsExactly(AppointmentId.of("apt-new"));
   }
