@@ -1,28 +1,35 @@
 package dev.oficio.examples;
 
 import dev.oficio.Oficio;
+import dev.oficio.jdbc.OficioJdbc;
 import dev.oficio.jobs.CancelledBy;
 import dev.oficio.jobs.DisputeResolution;
 import dev.oficio.jobs.InMemoryJobs;
 import dev.oficio.jobs.Job;
 import dev.oficio.jobs.JobStatus;
+import dev.oficio.jobs.Jobs;
 import dev.oficio.jobs.QuoteJob;
 import dev.oficio.ledger.AccountType;
 import dev.oficio.ledger.InMemoryLedgerJournal;
 import dev.oficio.ledger.JournalEntry;
+import dev.oficio.ledger.LedgerJournal;
 import dev.oficio.ledger.Posting;
 import dev.oficio.payments.InMemoryPayments;
 import dev.oficio.payments.OnboardingStatus;
 import dev.oficio.payments.Payment;
 import dev.oficio.payments.PaymentEvent;
 import dev.oficio.payments.PaymentTransaction;
+import dev.oficio.payments.Payments;
 import dev.oficio.payments.simulated.SimulatedGateway;
 import dev.oficio.payments.simulated.SimulatedProfile;
 import dev.oficio.payments.simulated.SimulatedRecords;
 import dev.oficio.payments.simulated.SimulatedWebhook;
 import dev.oficio.persistence.InMemoryOutbox;
+import dev.oficio.persistence.Outbox;
+import dev.oficio.persistence.TransactionRunner;
 import dev.oficio.shared.CustomerId;
 import dev.oficio.shared.IdGenerator;
+import dev.oficio.shared.JobId;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.OficioException;
 import dev.oficio.shared.PaymentId;
@@ -33,6 +40,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -41,6 +49,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs random job lifecycles against the simulated gateway with seeded faults, settles everything
@@ -145,22 +159,51 @@ final class JobSimulation {
   private final long seed;
   private final SimulationClock clock = new SimulationClock(START);
   private final SimulatedGateway gateway;
-  private final InMemoryPayments payments = new InMemoryPayments();
-  private final InMemoryJobs jobs = new InMemoryJobs();
-  private final InMemoryLedgerJournal ledger = new InMemoryLedgerJournal();
-  private final InMemoryOutbox outbox = new InMemoryOutbox();
+  private final Payments payments;
+  private final Jobs jobs;
+  private final LedgerJournal ledger;
+  private final Outbox outbox;
+  private final TransactionRunner transactions;
   private final Oficio oficio;
-  private final Random random;
-  private int webhooksDelivered;
-  private int refused;
+  private final int threads;
+  private final List<JobId> jobIds = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger webhooksDelivered = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
 
+  /** A simulation on in-memory stores, one thread. */
   JobSimulation(SimulatedProfile profile, long seed, int faultRatePpm) {
+    this(profile, seed, faultRatePpm, null, 1);
+  }
+
+  /**
+   * A simulation on {@code jdbc}'s database (in memory when null), running job lifecycles on {@code
+   * threads} threads at once.
+   */
+  JobSimulation(
+      SimulatedProfile profile, long seed, int faultRatePpm, OficioJdbc jdbc, int threads) {
     this.profile = profile;
     this.seed = seed;
+    this.threads = threads;
     this.gateway = SimulatedGateway.withFaults(profile, clock, seed, faultRatePpm);
-    this.random = new Random(seed * 31 + 17);
+    if (jdbc == null) {
+      this.payments = new InMemoryPayments();
+      this.jobs = new InMemoryJobs();
+      this.ledger = new InMemoryLedgerJournal();
+      this.outbox = new InMemoryOutbox();
+      this.transactions = TransactionRunner.inMemory();
+    } else {
+      this.payments = jdbc.payments();
+      this.jobs = jdbc.jobs();
+      this.ledger = jdbc.ledger();
+      this.outbox = jdbc.outbox();
+      this.transactions = jdbc.transactions();
+    }
+    Oficio.Builder builder =
+        jdbc == null
+            ? Oficio.builder().transactions(transactions)
+            : jdbc.configure(Oficio.builder());
     this.oficio =
-        Oficio.builder()
+        builder
             .clock(clock)
             .ids(IdGenerator.sequential())
             .paymentGateway(gateway)
@@ -184,22 +227,72 @@ final class JobSimulation {
   }
 
   Result run(int jobCount) {
-    List<Job> quoted = new ArrayList<>(jobCount);
-    for (int i = 0; i < jobCount; i++) {
-      quoted.add(lifecycle(i));
-      if (i % 25 == 24) {
-        clock.advance(Duration.ofMinutes(1));
-        deliverWebhooks();
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+    try {
+      // Batches of 25 lifecycles (run on the threads at once), then a minute passes and the
+      // provider's webhooks arrive.
+      for (int from = 0; from < jobCount; from += 25) {
+        int to = Math.min(jobCount, from + 25);
+        if (pool == null) {
+          for (int i = from; i < to; i++) {
+            lifecycle(i);
+          }
+        } else {
+          List<Callable<Void>> batch = new ArrayList<>();
+          for (int i = from; i < to; i++) {
+            int index = i;
+            batch.add(
+                () -> {
+                  lifecycle(index);
+                  return null;
+                });
+          }
+          for (Future<Void> f : pool.invokeAll(batch)) {
+            f.get();
+          }
+        }
+        if (to - from == 25) {
+          clock.advance(Duration.ofMinutes(1));
+          deliverWebhooks();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OficioException("simulation interrupted", e);
+    } catch (ExecutionException e) {
+      throw new OficioException("a simulated lifecycle failed: " + e.getCause(), e.getCause());
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
     settle();
     // Let every hold reach its expiry timer, then settle what that started.
     clock.advance(Duration.ofDays(8));
     settle();
-    return check(quoted.size());
+    return check(jobCount);
+  }
+
+  /** The jobs created so far, as stored. */
+  private List<Job> allJobs() {
+    List<JobId> ids;
+    synchronized (jobIds) {
+      ids = List.copyOf(jobIds);
+    }
+    return transactions.inTransaction(
+        () -> ids.stream().map(jobs::find).flatMap(Optional::stream).toList());
+  }
+
+  /** The payments of the jobs created so far, as stored. */
+  private List<Payment> allPayments() {
+    List<PaymentId> ids = allJobs().stream().map(Job::payment).flatMap(Optional::stream).toList();
+    return transactions.inTransaction(
+        () -> ids.stream().map(payments::find).flatMap(Optional::stream).toList());
   }
 
   private Job lifecycle(int i) {
+    // One generator per job, so a job's story does not depend on how threads interleave.
+    Random random = new Random((seed * 31 + 17) * 1_000_003L + i);
     long cents = 2_000 + random.nextInt(148_000);
     Duration startsIn = Duration.ofMinutes(60 + random.nextInt(60 * 24 * 10));
     Job job =
@@ -214,6 +307,7 @@ final class JobSimulation {
                     "pm_sim_" + i,
                     null,
                     null));
+    jobIds.add(job.id());
     attempt(() -> oficio.jobs().accept(job.id()));
     int scenario = random.nextInt(100);
     if (scenario < 55) {
@@ -247,14 +341,14 @@ final class JobSimulation {
     } catch (OficioException e) {
       // Refused commands (a capture still unknown, a job that never got accepted) are part of the
       // game; the invariants must hold anyway.
-      refused++;
+      refused.incrementAndGet();
     }
   }
 
   private void deliverWebhooks() {
     for (SimulatedWebhook w : gateway.drainWebhooks()) {
       oficio.payments().providerEvents().accept(SimulatedGateway.PROVIDER, w.body(), w.headers());
-      webhooksDelivered++;
+      webhooksDelivered.incrementAndGet();
     }
   }
 
@@ -267,12 +361,16 @@ final class JobSimulation {
       deliverWebhooks();
       oficio.timers().runDue();
       oficio.payments().janitor().run();
-      for (Job job : jobs.all()) {
+      for (Job job : allJobs()) {
         if (job.status() == JobStatus.QUOTED && job.payment().isPresent()) {
           attempt(() -> oficio.jobs().accept(job.id()));
         } else if (job.status() == JobStatus.COMPLETED || job.status() == JobStatus.CLOSED) {
           PaymentId id = job.payment().orElseThrow();
-          if (payments.find(id).orElseThrow().openHold().isPresent()) {
+          if (transactions
+              .inTransaction(() -> payments.find(id))
+              .orElseThrow()
+              .openHold()
+              .isPresent()) {
             attempt(() -> oficio.jobs().complete(job.id()));
           }
         }
@@ -289,14 +387,14 @@ final class JobSimulation {
   }
 
   private Optional<Instant> nextCheck() {
-    return payments.all().stream()
+    return allPayments().stream()
         .flatMap(p -> p.openTransactions().stream())
         .map(PaymentTransaction::nextCheckAt)
         .min(Comparator.naturalOrder());
   }
 
   private int openTransactions() {
-    return payments.all().stream().mapToInt(p -> p.openTransactions().size()).sum();
+    return allPayments().stream().mapToInt(p -> p.openTransactions().size()).sum();
   }
 
   private Result check(int jobCount) {
@@ -325,7 +423,7 @@ final class JobSimulation {
     }
     // The ledger's cash per payment, from the entries' keys (<movement>:<payment>[:…]).
     Map<String, Money> ledgerCash = new HashMap<>();
-    for (JournalEntry e : ledger.entries()) {
+    for (JournalEntry e : transactions.inTransaction(ledger::entries)) {
       String[] parts = e.idempotencyKey().split(":");
       if (parts.length < 2) {
         continue;
@@ -337,27 +435,30 @@ final class JobSimulation {
       }
     }
     int mismatches = 0;
-    for (Payment p : payments.all()) {
+    List<Payment> stored = allPayments();
+    for (Payment p : stored) {
       Money provider = providerCash.getOrDefault(p.id().value(), zero);
       Money books = ledgerCash.getOrDefault(p.id().value(), zero);
       if (!provider.equals(books)) {
         mismatches++;
       }
     }
-    Money imbalance = ledger.trialBalance().totals().getOrDefault("USD", zero);
+    Money imbalance =
+        transactions.inTransaction(ledger::trialBalance).totals().getOrDefault("USD", zero);
     int unresolved =
         (int)
-            payments.all().stream()
+            stored.stream()
                 .flatMap(p -> p.transactions().stream())
                 .filter(PaymentTransaction::isOpen)
                 .count();
+    // Nothing relays the simulation's outbox, so every message is still there to count.
     int escalated =
         (int)
-            outbox.history().stream()
+            transactions.inTransaction(() -> outbox.poll(Integer.MAX_VALUE)).stream()
                 .filter(m -> m.event() instanceof PaymentEvent.NeedsOperator)
                 .count();
     Map<String, Integer> byStatus = new TreeMap<>();
-    for (Job job : jobs.all()) {
+    for (Job job : allJobs()) {
       byStatus.merge(job.status().name(), 1, Integer::sum);
     }
     return new Result(
@@ -375,8 +476,8 @@ final class JobSimulation {
         unresolved,
         escalated,
         gateway.faultsInjected(),
-        webhooksDelivered,
-        refused,
+        webhooksDelivered.get(),
+        refused.get(),
         byStatus);
   }
 }

@@ -1,5 +1,6 @@
 package dev.oficio.examples;
 
+import dev.oficio.jdbc.OficioJdbc;
 import dev.oficio.payments.simulated.SimulatedProfile;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -54,6 +55,25 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the invariants as one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--db",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "URL",
+      description =
+          "Run on a database instead of in memory: jdbc:postgresql://host:port/db or"
+              + " jdbc:h2:file:DIR; without a URL, the embedded H2 under ./oficio-data. Tables go"
+              + " to schema oficio_simulate, emptied at each run.")
+  String db;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description =
+          "Job lifecycles run at once (default ${DEFAULT-VALUE}); with more than one the"
+              + " interleaving, and so the faults each call meets, varies between runs.")
+  int threads;
+
   @Override
   public Integer call() {
     if (jobs < 1 || jobs > 1_000_000) {
@@ -61,6 +81,9 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (faultRate.signum() < 0 || faultRate.compareTo(BigDecimal.ONE) > 0) {
       throw new ParameterException(spec.commandLine(), "--fault-rate must be between 0 and 1");
+    }
+    if (threads < 1 || threads > 64) {
+      throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 64");
     }
     SimulatedProfile profile;
     try {
@@ -74,7 +97,14 @@ final class SimulateCommand implements Callable<Integer> {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
     int ppm = faultRate.movePointRight(6).intValue();
-    JobSimulation.Result result = new JobSimulation(profile, seed, ppm).run(jobs);
+    JobSimulation.Result result;
+    if (db == null) {
+      result = new JobSimulation(profile, seed, ppm, null, threads).run(jobs);
+    } else {
+      try (OficioJdbc jdbc = ExampleDatabase.openFresh(db, "oficio_simulate")) {
+        result = new JobSimulation(profile, seed, ppm, jdbc, threads).run(jobs);
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(result.toJson());

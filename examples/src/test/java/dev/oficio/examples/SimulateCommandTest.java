@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oficio.payments.simulated.SimulatedProfile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimulateCommandTest {
 
@@ -81,5 +83,39 @@ class SimulateCommandTest {
     assertThat(withDoubleCapture.toJson())
         .contains("\"doubleCaptures\":1")
         .contains("\"invariantsHold\":false");
+  }
+
+  @Test
+  void runsOnAnEmbeddedDatabaseWithSeveralThreadsAndKeepsTheInvariants(@TempDir Path dir) {
+    Run run =
+        run(
+            "simulate",
+            "--jobs",
+            "60",
+            "--fault-rate",
+            "0.2",
+            "--seed",
+            "11",
+            "--threads",
+            "3",
+            "--db",
+            "jdbc:h2:file:" + dir,
+            "--json");
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("\"jobs\":60")
+        .contains("\"doubleCaptures\":0")
+        .contains("\"overRefunds\":0")
+        .contains("\"ledgerImbalance\":\"0.00\"")
+        .contains("\"providerVsLedgerMismatches\":0")
+        .contains("\"unresolvedUnknown\":0")
+        .contains("\"invariantsHold\":true");
+    assertThat(dir.resolve("oficio.mv.db")).exists();
+  }
+
+  @Test
+  void rejectsAnUnreasonableThreadCount() {
+    assertThat(run("simulate", "--threads", "0").status()).isNotZero();
+    assertThat(run("simulate", "--threads", "65").status()).isNotZero();
   }
 }
