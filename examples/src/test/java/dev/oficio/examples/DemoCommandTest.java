@@ -1,25 +1,15 @@
 package dev.oficio.examples;
 
+import static dev.oficio.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = OficioCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
-  }
-
   @Test
   void demoWalksThroughTheStoryAndPrintsABalancedTrialBalance() {
-    Run run = run("demo");
+    CliRun run = run("demo");
     assertThat(run.status()).isZero();
     // $250 job, 12% platform fee = $30, pro payout $220 (transferred at completion). A $50 refund
     // (20%) takes back 20% of each: $6 of the fee and $44 of the transfer. Left: $24 cash, $24
@@ -50,7 +40,7 @@ class DemoCommandTest {
 
   @Test
   void demoJsonIsOneObjectWithStepsQuoteAndTrialBalance() {
-    Run run = run("demo", "--json");
+    CliRun run = run("demo", "--json");
     assertThat(run.status()).isZero();
     String json = run.out().trim();
     assertThat(json).startsWith("{").endsWith("}");
@@ -72,18 +62,18 @@ class DemoCommandTest {
 
   @Test
   void everyCommandHasHelp() {
-    Run root = run("--help");
+    CliRun root = run("--help");
     assertThat(root.status()).isZero();
     assertThat(root.out()).contains("demo").contains("simulate");
     assertThat(run("simulate", "--help").out()).contains("--fault-rate").contains("--gateway");
-    Run demo = run("demo", "--help");
+    CliRun demo = run("demo", "--help");
     assertThat(demo.status()).isZero();
     assertThat(demo.out()).contains("Usage: oficio-examples demo");
   }
 
   @Test
   void unknownCommandsFailWithAMessage() {
-    Run run = run("nope");
+    CliRun run = run("nope");
     assertThat(run.status()).isNotZero();
     assertThat(run.err()).contains("nope");
   }

@@ -1,5 +1,6 @@
 package dev.oficio.examples;
 
+import static dev.oficio.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oficio.jdbc.OficioJdbc;
@@ -8,8 +9,6 @@ import dev.oficio.ledger.Account;
 import dev.oficio.ledger.AccountType;
 import dev.oficio.shared.JobId;
 import dev.oficio.shared.Money;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Currency;
 import org.h2.jdbcx.JdbcDataSource;
@@ -21,8 +20,6 @@ class DemoDatabaseTest {
 
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {}
-
   private static JdbcDataSource h2(Path dir) {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL(OficioJdbc.h2Url("file:" + dir.resolve("oficio")));
@@ -30,16 +27,9 @@ class DemoDatabaseTest {
     return dataSource;
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = OficioCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
-  }
-
   @Test
   void demoKeepsItsJobPaymentAndLedgerInTheDatabaseItIsGiven() {
-    Run run = run("demo", "--db", "jdbc:h2:file:" + dir);
+    CliRun run = run("demo", "--db", "jdbc:h2:file:" + dir);
 
     assertThat(run.status()).isZero();
     assertThat(run.out()).contains("database: H2, schema oficio_demo");
@@ -58,8 +48,8 @@ class DemoDatabaseTest {
 
   @Test
   void everyRunStartsFromAnEmptyDemoSchema() {
-    Run first = run("demo", "--db", "jdbc:h2:file:" + dir);
-    Run second = run("demo", "--db", "jdbc:h2:file:" + dir);
+    CliRun first = run("demo", "--db", "jdbc:h2:file:" + dir);
+    CliRun second = run("demo", "--db", "jdbc:h2:file:" + dir);
 
     assertThat(second.status()).isZero();
     // The same story with the same ids on the same database: not twice the money.
@@ -71,7 +61,7 @@ class DemoDatabaseTest {
 
   @Test
   void anUnsupportedDatabaseUrlIsAnErrorNamingTheChoices() {
-    Run run = run("demo", "--db", "jdbc:mysql://localhost/x");
+    CliRun run = run("demo", "--db", "jdbc:mysql://localhost/x");
     assertThat(run.status()).isNotZero();
     assertThat(run.err()).contains("jdbc:postgresql://").contains("jdbc:h2:file:");
   }

@@ -1,10 +1,9 @@
 package dev.oficio.examples;
 
+import static dev.oficio.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,18 +15,9 @@ class DepositsCommandTest {
   // Tests run with the examples module as working directory.
   private static final String POLICY = "policies/deposit-policy.json";
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = OficioCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
-  }
-
   @Test
   void decidesTheDocumentedCustomerNoShowCase() {
-    Run run =
+    CliRun run =
         run(
             "deposits",
             "playbook",
@@ -47,7 +37,7 @@ class DepositsCommandTest {
 
   @Test
   void explainsALateProInPlainText() {
-    Run run =
+    CliRun run =
         run("deposits", "playbook", "--policy", POLICY, "--case", "policies/cases/pro-late.json");
     assertThat(run.status()).isZero();
     assertThat(run.out())
@@ -59,7 +49,7 @@ class DepositsCommandTest {
 
   @Test
   void sendsThinEvidenceToReview() {
-    Run run =
+    CliRun run =
         run(
             "deposits",
             "playbook",
@@ -79,7 +69,7 @@ class DepositsCommandTest {
   void anInvalidPolicyExitsWithStatusTwoAndNamesThePath(@TempDir Path dir) throws IOException {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"currency\":\"USD\",\"geofenceMeters\":\"far\"}");
-    Run run =
+    CliRun run =
         run(
             "deposits",
             "playbook",

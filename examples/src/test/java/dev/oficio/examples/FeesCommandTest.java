@@ -1,12 +1,11 @@
 package dev.oficio.examples;
 
+import static dev.oficio.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oficio.fees.FeeSchedule;
 import dev.oficio.jackson.FeeScheduleJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +21,6 @@ class FeesCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = OficioCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
-  }
-
   private static String schedule() {
     return DEFAULT_SCHEDULE.toString();
   }
@@ -45,7 +35,7 @@ class FeesCommandTest {
 
   @Test
   void quotePrintsTheFeesAndTheExplanation() {
-    Run run = run("fees", "quote", "--schedule", schedule(), "--amount", "750.00");
+    CliRun run = run("fees", "quote", "--schedule", schedule(), "--amount", "750.00");
     assertThat(run.status()).isZero();
     // 750 × 7.5% = 56.25; card 750 × 2.9% + 0.30 = 22.05 borne by the platform.
     assertThat(run.out())
@@ -57,7 +47,7 @@ class FeesCommandTest {
 
   @Test
   void quoteJsonIsOneObjectWithDecimalStrings() {
-    Run run =
+    CliRun run =
         run(
             "fees",
             "quote",
@@ -86,7 +76,7 @@ class FeesCommandTest {
 
   @Test
   void quoteUsesThePlanRule() {
-    Run run =
+    CliRun run =
         run(
             "fees",
             "quote",
@@ -114,7 +104,7 @@ class FeesCommandTest {
           "rules": [ { "name": "default", "match": {}, "method": "MARGINAL", "basis": "PRO_VOLUME",
                        "tiers": [ {"upTo": "1000.00", "percent": "10"}, {"percent": "5"} ] } ] }
         """);
-    Run run =
+    CliRun run =
         run(
             "fees",
             "quote",
@@ -133,7 +123,7 @@ class FeesCommandTest {
 
   @Test
   void tableAsCsvHasFeeRateAndPayoutPerAmount() {
-    Run run =
+    CliRun run =
         run(
             "fees",
             "table",
@@ -163,7 +153,7 @@ class FeesCommandTest {
 
   @Test
   void tableAsTextForAPlan() {
-    Run run =
+    CliRun run =
         run(
             "fees",
             "table",
@@ -188,7 +178,7 @@ class FeesCommandTest {
   @Test
   void chartWritesAnSvgWithACurvePerPlan() throws IOException {
     Path svg = dir.resolve("rate.svg");
-    Run run =
+    CliRun run =
         run("fees", "chart", "--schedule", schedule(), "--out", svg.toString(), "--points", "50");
     assertThat(run.status()).isZero();
     assertThat(run.out()).contains("2 curves");
@@ -218,7 +208,7 @@ class FeesCommandTest {
             new String[] {"fees", "table", "--schedule", bad},
             new String[] {"fees", "chart", "--schedule", bad, "--out", svg});
     for (String[] command : commands) {
-      Run run = run(command);
+      CliRun run = run(command);
       assertThat(run.status()).as(command[1]).isEqualTo(2);
       assertThat(run.err())
           .contains("colour: is not a known field")
@@ -231,14 +221,14 @@ class FeesCommandTest {
         Files.readString(file)
             .replace("\"colour\": \"red\",", "")
             .replace("\"percent\": 3", "\"percent\": \"3\""));
-    Run run = run("fees", "quote", "--schedule", file.toString(), "--amount", "1.00");
+    CliRun run = run("fees", "quote", "--schedule", file.toString(), "--amount", "1.00");
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("rules[0].tiers[1].upTo");
   }
 
   @Test
   void aQuoteBeforeTheScheduleTakesEffectFails() {
-    Run run =
+    CliRun run =
         run(
             "fees",
             "quote",
@@ -254,7 +244,7 @@ class FeesCommandTest {
 
   @Test
   void badAmountsAreValidationErrors() {
-    Run run = run("fees", "quote", "--schedule", schedule(), "--amount", "12.345");
+    CliRun run = run("fees", "quote", "--schedule", schedule(), "--amount", "12.345");
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("--amount");
   }

@@ -1,11 +1,10 @@
 package dev.oficio.examples;
 
+import static dev.oficio.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,15 +20,6 @@ class ReliabilityCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = OficioCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
-  }
-
   private Path file(String... lines) throws IOException {
     Path file = dir.resolve("events.jsonl");
     Files.write(file, List.of(lines));
@@ -38,7 +28,7 @@ class ReliabilityCommandTest {
 
   @Test
   void explainPrintsTheScoreTierAndEveryComponent() {
-    Run run = run("reliability", "explain", "--events", SAMPLE, "--pro", "p-31");
+    CliRun run = run("reliability", "explain", "--events", SAMPLE, "--pro", "p-31");
     assertThat(run.status()).isZero();
     assertThat(run.out())
         .contains("Reliability of p-31 at 2027-06-30T15:00:00Z")
@@ -55,7 +45,8 @@ class ReliabilityCommandTest {
             "{\"type\":\"JOB_COMPLETED\",\"pro\":\"p-1\",\"at\":\"2027-03-02T15:00:00-04:00\",\"lateMinutes\":0}",
             "{\"type\":\"PRO_NO_SHOW\",\"pro\":\"p-1\",\"at\":\"2027-03-02T15:00:00-04:00\"}",
             "{\"type\":\"CUSTOMER_NO_SHOW\",\"pro\":\"p-1\",\"at\":\"2027-03-02T15:00:00-04:00\"}");
-    Run run = run("reliability", "explain", "--events", file.toString(), "--pro", "p-1", "--json");
+    CliRun run =
+        run("reliability", "explain", "--events", file.toString(), "--pro", "p-1", "--json");
     assertThat(run.status()).isZero();
     JsonNode node = JSON.readTree(run.out());
     assertThat(node.get("tier").stringValue()).isEqualTo("NEW");
@@ -80,7 +71,7 @@ class ReliabilityCommandTest {
         file(
             "{\"type\":\"JOB_COMPLETED\",\"pro\":\"p-1\",\"at\":\"2027-03-02T15:00:00-04:00\"}",
             "{\"type\":\"PRO_NO_SHOW\",\"pro\":\"p-1\",\"at\":\"2027-03-09T15:00:00-04:00\"}");
-    Run run =
+    CliRun run =
         run(
             "reliability",
             "explain",
@@ -102,7 +93,7 @@ class ReliabilityCommandTest {
 
   @Test
   void rankPrintsProsInOrderWithTheirScore() throws IOException {
-    Run run = run("reliability", "rank", "--events", SAMPLE, "--json");
+    CliRun run = run("reliability", "rank", "--events", SAMPLE, "--json");
     assertThat(run.status()).isZero();
     JsonNode pros = JSON.readTree(run.out()).get("pros");
     List<String> order = new ArrayList<>();
@@ -120,7 +111,7 @@ class ReliabilityCommandTest {
     assertThat(order.indexOf("p-17")).isLessThan(order.indexOf("p-22"));
     assertThat(order.get(order.size() - 1)).isEqualTo("p-31");
 
-    Run top2 = run("reliability", "rank", "--events", SAMPLE, "--top", "2");
+    CliRun top2 = run("reliability", "rank", "--events", SAMPLE, "--top", "2");
     assertThat(top2.out()).contains(order.get(0), order.get(1)).doesNotContain("p-31");
   }
 
@@ -130,12 +121,12 @@ class ReliabilityCommandTest {
         file(
             "{\"type\":\"JOB_COMPLETED\",\"pro\":\"p-1\",\"at\":\"2027-03-02T15:00:00-04:00\"}",
             "{\"type\":\"RATED\",\"pro\":\"p-1\",\"at\":\"2027-03-02T15:00:00-04:00\",\"stars\":9}");
-    Run stopped = run("reliability", "rank", "--events", file.toString());
+    CliRun stopped = run("reliability", "rank", "--events", file.toString());
     assertThat(stopped.status()).isEqualTo(1);
     assertThat(stopped.err()).contains("line 2: stars: must be 1 to 5, was 9", "--skip-bad");
     assertThat(stopped.out()).isEmpty();
 
-    Run skipped = run("reliability", "rank", "--events", file.toString(), "--skip-bad");
+    CliRun skipped = run("reliability", "rank", "--events", file.toString(), "--skip-bad");
     assertThat(skipped.status()).isZero();
     assertThat(skipped.err()).contains("line 2:");
     assertThat(skipped.out()).contains("p-1");
@@ -143,16 +134,16 @@ class ReliabilityCommandTest {
 
   @Test
   void unknownProsMissingFilesAndBadInstantsFailWithAMessage() throws IOException {
-    Run unknown = run("reliability", "explain", "--events", SAMPLE, "--pro", "p-99");
+    CliRun unknown = run("reliability", "explain", "--events", SAMPLE, "--pro", "p-99");
     assertThat(unknown.status()).isEqualTo(1);
     assertThat(unknown.err()).contains("no events for pro p-99");
-    Run missing = run("reliability", "rank", "--events", dir.resolve("none.jsonl").toString());
+    CliRun missing = run("reliability", "rank", "--events", dir.resolve("none.jsonl").toString());
     assertThat(missing.status()).isEqualTo(1);
     assertThat(missing.err()).startsWith("error: cannot read");
-    Run badAt = run("reliability", "rank", "--events", SAMPLE, "--at", "yesterday");
+    CliRun badAt = run("reliability", "rank", "--events", SAMPLE, "--at", "yesterday");
     assertThat(badAt.status()).isEqualTo(1);
     assertThat(badAt.err()).contains("--at");
-    Run help = run("reliability", "explain", "--help");
+    CliRun help = run("reliability", "explain", "--help");
     assertThat(help.out()).contains("--events", "--pro", "--at", "--json", "--skip-bad");
   }
 }

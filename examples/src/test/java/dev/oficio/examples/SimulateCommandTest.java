@@ -1,28 +1,18 @@
 package dev.oficio.examples;
 
+import static dev.oficio.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oficio.payments.simulated.SimulatedProfile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulateCommandTest {
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = OficioCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
-  }
-
   @Test
   void faultySimulationKeepsEveryInvariantAndPrintsTheContractFields() {
-    Run run = run("simulate", "--jobs", "300", "--fault-rate", "0.1", "--seed", "7", "--json");
+    CliRun run = run("simulate", "--jobs", "300", "--fault-rate", "0.1", "--seed", "7", "--json");
     assertThat(run.status()).as(run.out() + run.err()).isZero();
     assertThat(run.out().trim())
         .startsWith("{\"jobs\":300,\"captured\":\"")
@@ -37,7 +27,7 @@ class SimulateCommandTest {
 
   @Test
   void athLikeGatewayRunsWithoutHoldsOrTransfers() {
-    Run run = run("simulate", "--jobs", "200", "--gateway", "ath-like", "--json");
+    CliRun run = run("simulate", "--jobs", "200", "--gateway", "ath-like", "--json");
     assertThat(run.status()).as(run.out()).isZero();
     assertThat(run.out()).contains("\"gateway\":\"ath-like\"").contains("\"transferred\":\"0.00\"");
   }
@@ -87,7 +77,7 @@ class SimulateCommandTest {
 
   @Test
   void runsOnAnEmbeddedDatabaseWithSeveralThreadsAndKeepsTheInvariants(@TempDir Path dir) {
-    Run run =
+    CliRun run =
         run(
             "simulate",
             "--jobs",
