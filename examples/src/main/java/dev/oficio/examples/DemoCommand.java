@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The end-to-end marketplace story on the embedded defaults (simulated Stripe-like gateway,
@@ -210,90 +212,40 @@ final class DemoCommand implements Callable<Integer> {
       List<DepositStory.Adjudicated> visits,
       TrialBalance trial,
       Money total) {
-    StringBuilder s = new StringBuilder("{\"steps\":[");
-    String sep = "";
+    ObjectNode root = ExampleJson.object();
+    ArrayNode stepsJson = root.putArray("steps");
     for (Step step : steps) {
-      s.append(sep)
-          .append("{\"step\":")
-          .append(str(step.name()))
-          .append(",\"status\":")
-          .append(str(step.status()))
-          .append(",\"detail\":")
-          .append(str(step.detail()))
-          .append('}');
-      sep = ",";
+      stepsJson
+          .addObject()
+          .put("step", step.name())
+          .put("status", step.status())
+          .put("detail", step.detail());
     }
-    s.append("],\"quote\":{")
-        .append("\"scheduleId\":")
-        .append(str(quote.scheduleId()))
-        .append(",\"scheduleVersion\":")
-        .append(quote.scheduleVersion())
-        .append(",\"gross\":")
-        .append(str(quote.gross().toDecimal().toPlainString()))
-        .append(",\"platformFee\":")
-        .append(str(quote.platformFee().toDecimal().toPlainString()))
-        .append(",\"proPayout\":")
-        .append(str(quote.proPayout().toDecimal().toPlainString()))
-        .append(",\"customerTotal\":")
-        .append(str(quote.customerTotal().toDecimal().toPlainString()))
-        .append("},\"adjudications\":[");
-    sep = "";
+    root.putObject("quote")
+        .put("scheduleId", quote.scheduleId())
+        .put("scheduleVersion", quote.scheduleVersion())
+        .put("gross", ExampleJson.decimal(quote.gross()))
+        .put("platformFee", ExampleJson.decimal(quote.platformFee()))
+        .put("proPayout", ExampleJson.decimal(quote.proPayout()))
+        .put("customerTotal", ExampleJson.decimal(quote.customerTotal()));
+    ArrayNode adjudications = root.putArray("adjudications");
     for (DepositStory.Adjudicated v : visits) {
-      DepositSettlement m = v.money();
-      s.append(sep)
-          .append("{\"appointment\":")
-          .append(str(v.appointment()))
-          .append(",\"story\":")
-          .append(str(v.story()))
-          .append(",\"party\":")
-          .append(str(v.decision().party().name()))
-          .append(",\"rule\":")
-          .append(str(v.decision().rule()))
-          .append(",\"explanation\":")
-          .append(str(v.decision().explanation()))
-          .append(",\"money\":{\"proShare\":")
-          .append(str(m.proShare().toDecimal().toPlainString()))
-          .append(",\"platformShare\":")
-          .append(str(m.platformShare().toDecimal().toPlainString()))
-          .append(",\"refund\":")
-          .append(str(m.refund().toDecimal().toPlainString()))
-          .append(",\"applied\":")
-          .append(str(m.applied().toDecimal().toPlainString()))
-          .append(",\"customerCredit\":")
-          .append(str(m.customerCredit().toDecimal().toPlainString()))
-          .append("}}");
-      sep = ",";
+      ObjectNode visit =
+          adjudications
+              .addObject()
+              .put("appointment", v.appointment())
+              .put("story", v.story())
+              .put("party", v.decision().party().name())
+              .put("rule", v.decision().rule())
+              .put("explanation", v.decision().explanation());
+      visit.set("money", ExampleJson.settlement(v.money()));
     }
-    s.append("],\"trialBalance\":")
-        .append(str(total.toDecimal().toPlainString()))
-        .append(",\"accounts\":{");
-    sep = "";
+    root.put("trialBalance", ExampleJson.decimal(total));
+    ObjectNode accounts = root.putObject("accounts");
     for (TrialBalance.Line line : trial.lines()) {
-      s.append(sep)
-          .append(str(line.account().toString()))
-          .append(':')
-          .append(str(line.balance().toDecimal().toPlainString()));
-      sep = ",";
+      accounts.put(line.account().toString(), ExampleJson.decimal(line.balance()));
     }
-    return s.append("},\"balanced\":").append(trial.isBalanced()).append('}').toString();
-  }
-
-  private static String str(String value) {
-    StringBuilder s = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> s.append("\\\"");
-        case '\\' -> s.append("\\\\");
-        case '\n' -> s.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            s.append(String.format("\\u%04x", (int) c));
-          } else {
-            s.append(c);
-          }
-        }
-      }
-    }
-    return s.append('"').toString();
+    root.put("balanced", trial.isBalanced());
+    return ExampleJson.write(root);
   }
 }

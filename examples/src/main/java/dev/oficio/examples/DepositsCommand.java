@@ -8,7 +8,6 @@ import dev.oficio.deposits.NoShowPlaybook;
 import dev.oficio.jackson.DepositCaseJson;
 import dev.oficio.jackson.DepositPolicyJson;
 import dev.oficio.shared.BusinessCalendar;
-import dev.oficio.shared.Money;
 import dev.oficio.shared.ValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Deposit tools for support staff. */
@@ -107,23 +106,16 @@ final class DepositsCommand {
 
   /** The decision as one JSON object: amounts as decimal strings. */
   static String toJson(Adjudication decision) {
-    JsonMapper mapper = JsonMapper.builder().build();
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = ExampleJson.object();
     root.put("party", decision.party().name());
     root.put("rule", decision.rule());
     root.put("explanation", decision.explanation());
-    var evidence = root.putArray("evidence");
+    ArrayNode evidence = root.putArray("evidence");
     for (Evidence e : decision.evidence()) {
       evidence.addObject().put("name", e.name()).put("value", e.value());
     }
     if (decision.settlement() != null) {
-      DepositSettlement s = decision.settlement();
-      ObjectNode money = root.putObject("settlement");
-      money.put("proShare", decimal(s.proShare()));
-      money.put("platformShare", decimal(s.platformShare()));
-      money.put("refund", decimal(s.refund()));
-      money.put("applied", decimal(s.applied()));
-      money.put("customerCredit", decimal(s.customerCredit()));
+      root.set("settlement", ExampleJson.settlement(decision.settlement()));
     } else {
       root.putNull("settlement");
     }
@@ -133,10 +125,6 @@ final class DepositsCommand {
     root.put(
         "creditWindowEnds",
         decision.creditWindowEnds() == null ? null : decision.creditWindowEnds().toString());
-    return mapper.writeValueAsString(root);
-  }
-
-  private static String decimal(Money money) {
-    return money.toDecimal().toPlainString();
+    return ExampleJson.write(root);
   }
 }

@@ -55,6 +55,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs random job lifecycles against the simulated gateway with seeded faults, settles everything
@@ -124,34 +125,26 @@ final class JobSimulation {
     }
 
     String toJson() {
-      StringBuilder s = new StringBuilder("{");
-      s.append("\"jobs\":").append(jobs);
-      s.append(",\"captured\":\"").append(captured.toDecimal().toPlainString()).append('"');
-      s.append(",\"refunded\":\"").append(refunded.toDecimal().toPlainString()).append('"');
-      s.append(",\"transferred\":\"").append(transferred.toDecimal().toPlainString()).append('"');
-      s.append(",\"doubleCaptures\":").append(doubleCaptures);
-      s.append(",\"overRefunds\":").append(overRefunds);
-      s.append(",\"overTransfers\":").append(overTransfers);
-      s.append(",\"ledgerImbalance\":\"")
-          .append(ledgerImbalance.toDecimal().toPlainString())
-          .append('"');
-      s.append(",\"providerVsLedgerMismatches\":").append(providerVsLedgerMismatches);
-      s.append(",\"unresolvedUnknown\":").append(unresolvedUnknown);
-      s.append(",\"escalatedToOperator\":").append(escalatedToOperator);
-      s.append(",\"faultsInjected\":").append(faultsInjected);
-      s.append(",\"webhooksDelivered\":").append(webhooksDelivered);
-      s.append(",\"commandsRefused\":").append(commandsRefused);
-      s.append(",\"jobsByStatus\":{");
-      String sep = "";
-      for (Map.Entry<String, Integer> e : jobsByStatus.entrySet()) {
-        s.append(sep).append('"').append(e.getKey()).append("\":").append(e.getValue());
-        sep = ",";
-      }
-      s.append('}');
-      s.append(",\"gateway\":\"").append(gateway).append('"');
-      s.append(",\"seed\":").append(seed);
-      s.append(",\"invariantsHold\":").append(ok());
-      return s.append('}').toString();
+      ObjectNode root =
+          ExampleJson.object()
+              .put("jobs", jobs)
+              .put("captured", ExampleJson.decimal(captured))
+              .put("refunded", ExampleJson.decimal(refunded))
+              .put("transferred", ExampleJson.decimal(transferred))
+              .put("doubleCaptures", doubleCaptures)
+              .put("overRefunds", overRefunds)
+              .put("overTransfers", overTransfers)
+              .put("ledgerImbalance", ExampleJson.decimal(ledgerImbalance))
+              .put("providerVsLedgerMismatches", providerVsLedgerMismatches)
+              .put("unresolvedUnknown", unresolvedUnknown)
+              .put("escalatedToOperator", escalatedToOperator)
+              .put("faultsInjected", faultsInjected)
+              .put("webhooksDelivered", webhooksDelivered)
+              .put("commandsRefused", commandsRefused);
+      ObjectNode byStatus = root.putObject("jobsByStatus");
+      jobsByStatus.forEach(byStatus::put);
+      root.put("gateway", gateway).put("seed", seed).put("invariantsHold", ok());
+      return ExampleJson.write(root);
     }
   }
 
