@@ -264,43 +264,43 @@ public final class Oficio {
      * registered automatically.
      */
     public Builder paymentGateway(PaymentGateway gateway) {
-      this.gateway = require("paymentGateway", gateway);
+      this.gateway = ValidationException.requireNonNull("paymentGateway", gateway);
       return this;
     }
 
     /** Verifies and parses webhooks of one provider (e.g. the Stripe adapter's verifier). */
     public Builder providerEventVerifier(ProviderEventVerifier verifier) {
-      verifiers.add(require("providerEventVerifier", verifier));
+      verifiers.add(ValidationException.requireNonNull("providerEventVerifier", verifier));
       return this;
     }
 
     /** The payments repository (default: in-memory). */
     public Builder payments(Payments payments) {
-      this.payments = require("payments", payments);
+      this.payments = ValidationException.requireNonNull("payments", payments);
       return this;
     }
 
     /** The payee accounts repository (default: in-memory). */
     public Builder payeeAccounts(PayeeAccounts payeeAccounts) {
-      this.payeeAccounts = require("payeeAccounts", payeeAccounts);
+      this.payeeAccounts = ValidationException.requireNonNull("payeeAccounts", payeeAccounts);
       return this;
     }
 
     /** The jobs repository (default: in-memory). */
     public Builder jobs(Jobs jobs) {
-      this.jobs = require("jobs", jobs);
+      this.jobs = ValidationException.requireNonNull("jobs", jobs);
       return this;
     }
 
     /** The appointments repository (default: in-memory). */
     public Builder appointments(Appointments appointments) {
-      this.appointments = require("appointments", appointments);
+      this.appointments = ValidationException.requireNonNull("appointments", appointments);
       return this;
     }
 
     /** The deposit and no-show policy (default: {@code DepositPolicy.builder(USD).build()}). */
     public Builder depositPolicy(DepositPolicy depositPolicy) {
-      this.depositPolicy = require("depositPolicy", depositPolicy);
+      this.depositPolicy = ValidationException.requireNonNull("depositPolicy", depositPolicy);
       return this;
     }
 
@@ -309,13 +309,13 @@ public final class Oficio {
      * taking 12% of every job).
      */
     public Builder feeSchedules(FeeSchedules feeSchedules) {
-      this.feeSchedules = require("feeSchedules", feeSchedules);
+      this.feeSchedules = ValidationException.requireNonNull("feeSchedules", feeSchedules);
       return this;
     }
 
     /** The cancellation policy of jobs (default: {@link CancellationPolicy#standard()}). */
     public Builder cancellationPolicy(CancellationPolicy cancellation) {
-      this.cancellation = require("cancellationPolicy", cancellation);
+      this.cancellation = ValidationException.requireNonNull("cancellationPolicy", cancellation);
       return this;
     }
 
@@ -330,13 +330,13 @@ public final class Oficio {
 
     /** The clock (default: system UTC). Tests pass a fixed or mutable clock. */
     public Builder clock(Clock clock) {
-      this.clock = require("clock", clock);
+      this.clock = ValidationException.requireNonNull("clock", clock);
       return this;
     }
 
     /** The id generator (default: UUIDs). */
     public Builder ids(IdGenerator ids) {
-      this.ids = require("ids", ids);
+      this.ids = ValidationException.requireNonNull("ids", ids);
       return this;
     }
 
@@ -348,37 +348,37 @@ public final class Oficio {
 
     /** The business calendar (default: {@link BusinessCalendar#puertoRico()}). */
     public Builder calendar(BusinessCalendar calendar) {
-      this.calendar = require("calendar", calendar);
+      this.calendar = ValidationException.requireNonNull("calendar", calendar);
       return this;
     }
 
     /** The unit-of-work runner (default: in-memory). */
     public Builder transactions(TransactionRunner transactions) {
-      this.transactions = require("transactions", transactions);
+      this.transactions = ValidationException.requireNonNull("transactions", transactions);
       return this;
     }
 
     /** The outbox (default: in-memory). */
     public Builder outbox(Outbox outbox) {
-      this.outbox = require("outbox", outbox);
+      this.outbox = ValidationException.requireNonNull("outbox", outbox);
       return this;
     }
 
     /** The inbox (default: in-memory). */
     public Builder inbox(Inbox inbox) {
-      this.inbox = require("inbox", inbox);
+      this.inbox = ValidationException.requireNonNull("inbox", inbox);
       return this;
     }
 
     /** The timer store (default: in-memory). */
     public Builder timers(Timers timers) {
-      this.timerStore = require("timers", timers);
+      this.timerStore = ValidationException.requireNonNull("timers", timers);
       return this;
     }
 
     /** The ledger (default: in-memory). */
     public Builder ledger(LedgerJournal ledger) {
-      this.ledger = require("ledger", ledger);
+      this.ledger = ValidationException.requireNonNull("ledger", ledger);
       return this;
     }
 
@@ -438,13 +438,6 @@ public final class Oficio {
                     .build());
       }
       return new Oficio(this);
-    }
-
-    private static <T> T require(String field, T value) {
-      if (value == null) {
-        throw ValidationException.of(field, "must not be null");
-      }
-      return value;
     }
   }
 }

@@ -488,55 +488,55 @@ public final class JobService {
 
     /** The jobs repository (default: in-memory). */
     public Builder jobs(Jobs jobs) {
-      this.jobs = require("jobs", jobs);
+      this.jobs = ValidationException.requireNonNull("jobs", jobs);
       return this;
     }
 
     /** The payment service (required). */
     public Builder payments(PaymentService payments) {
-      this.payments = require("payments", payments);
+      this.payments = ValidationException.requireNonNull("payments", payments);
       return this;
     }
 
     /** The fee resolver (required). */
     public Builder fees(FeeResolver fees) {
-      this.fees = require("fees", fees);
+      this.fees = ValidationException.requireNonNull("fees", fees);
       return this;
     }
 
     /** The outbox (required). */
     public Builder outbox(Outbox outbox) {
-      this.outbox = require("outbox", outbox);
+      this.outbox = ValidationException.requireNonNull("outbox", outbox);
       return this;
     }
 
     /** The unit-of-work runner (required). */
     public Builder transactions(TransactionRunner transactions) {
-      this.transactions = require("transactions", transactions);
+      this.transactions = ValidationException.requireNonNull("transactions", transactions);
       return this;
     }
 
     /** The clock (required). */
     public Builder clock(Clock clock) {
-      this.clock = require("clock", clock);
+      this.clock = ValidationException.requireNonNull("clock", clock);
       return this;
     }
 
     /** The id generator (required). */
     public Builder ids(IdGenerator ids) {
-      this.ids = require("ids", ids);
+      this.ids = ValidationException.requireNonNull("ids", ids);
       return this;
     }
 
     /** Command validation (default: none). */
     public Builder validation(Validation validation) {
-      this.validation = require("validation", validation);
+      this.validation = ValidationException.requireNonNull("validation", validation);
       return this;
     }
 
     /** The cancellation policy (default: {@link CancellationPolicy#standard()}). */
     public Builder cancellation(CancellationPolicy cancellation) {
-      this.cancellation = require("cancellation", cancellation);
+      this.cancellation = ValidationException.requireNonNull("cancellation", cancellation);
       return this;
     }
 
@@ -554,20 +554,13 @@ public final class JobService {
 
     /** The service; it installs its settlement listener on the payment service. */
     public JobService build() {
-      require("payments", payments);
-      require("fees", fees);
-      require("outbox", outbox);
-      require("transactions", transactions);
-      require("clock", clock);
-      require("ids", ids);
+      ValidationException.requireNonNull("payments", payments);
+      ValidationException.requireNonNull("fees", fees);
+      ValidationException.requireNonNull("outbox", outbox);
+      ValidationException.requireNonNull("transactions", transactions);
+      ValidationException.requireNonNull("clock", clock);
+      ValidationException.requireNonNull("ids", ids);
       return new JobService(this);
-    }
-
-    private static <T> T require(String field, T value) {
-      if (value == null) {
-        throw ValidationException.of(field, "must not be null");
-      }
-      return value;
     }
   }
 }

@@ -814,61 +814,61 @@ public final class PaymentService {
 
     /** The payments repository (default: in-memory). */
     public Builder payments(Payments payments) {
-      this.payments = require("payments", payments);
+      this.payments = ValidationException.requireNonNull("payments", payments);
       return this;
     }
 
     /** The payee accounts repository (default: in-memory). */
     public Builder payees(PayeeAccounts payees) {
-      this.payees = require("payees", payees);
+      this.payees = ValidationException.requireNonNull("payees", payees);
       return this;
     }
 
     /** The gateway (required). */
     public Builder gateway(PaymentGateway gateway) {
-      this.gateway = require("gateway", gateway);
+      this.gateway = ValidationException.requireNonNull("gateway", gateway);
       return this;
     }
 
     /** The ledger (required). */
     public Builder ledger(LedgerJournal ledger) {
-      this.ledger = require("ledger", ledger);
+      this.ledger = ValidationException.requireNonNull("ledger", ledger);
       return this;
     }
 
     /** The outbox (required). */
     public Builder outbox(Outbox outbox) {
-      this.outbox = require("outbox", outbox);
+      this.outbox = ValidationException.requireNonNull("outbox", outbox);
       return this;
     }
 
     /** The webhook inbox (required). */
     public Builder inbox(Inbox inbox) {
-      this.inbox = require("inbox", inbox);
+      this.inbox = ValidationException.requireNonNull("inbox", inbox);
       return this;
     }
 
     /** The timer store, for hold expiry (required). */
     public Builder timers(Timers timers) {
-      this.timers = require("timers", timers);
+      this.timers = ValidationException.requireNonNull("timers", timers);
       return this;
     }
 
     /** The unit-of-work runner (required). */
     public Builder transactions(TransactionRunner transactions) {
-      this.transactions = require("transactions", transactions);
+      this.transactions = ValidationException.requireNonNull("transactions", transactions);
       return this;
     }
 
     /** The clock (required). */
     public Builder clock(Clock clock) {
-      this.clock = require("clock", clock);
+      this.clock = ValidationException.requireNonNull("clock", clock);
       return this;
     }
 
     /** The id generator (required). */
     public Builder ids(IdGenerator ids) {
-      this.ids = require("ids", ids);
+      this.ids = ValidationException.requireNonNull("ids", ids);
       return this;
     }
 
@@ -886,7 +886,7 @@ public final class PaymentService {
 
     /** What to do with expiring holds (default: void them). */
     public Builder holdExpiryPolicy(HoldExpiryPolicy policy) {
-      this.holdExpiryPolicy = require("holdExpiryPolicy", policy);
+      this.holdExpiryPolicy = ValidationException.requireNonNull("holdExpiryPolicy", policy);
       return this;
     }
 
@@ -906,21 +906,21 @@ public final class PaymentService {
 
     /** Verifies and parses webhooks of {@code verifier.provider()}. */
     public Builder verifier(ProviderEventVerifier verifier) {
-      require("verifier", verifier);
+      ValidationException.requireNonNull("verifier", verifier);
       verifiers.put(verifier.provider(), verifier);
       return this;
     }
 
     /** The service. */
     public PaymentService build() {
-      require("gateway", gateway);
-      require("ledger", ledger);
-      require("outbox", outbox);
-      require("inbox", inbox);
-      require("timers", timers);
-      require("transactions", transactions);
-      require("clock", clock);
-      require("ids", ids);
+      ValidationException.requireNonNull("gateway", gateway);
+      ValidationException.requireNonNull("ledger", ledger);
+      ValidationException.requireNonNull("outbox", outbox);
+      ValidationException.requireNonNull("inbox", inbox);
+      ValidationException.requireNonNull("timers", timers);
+      ValidationException.requireNonNull("transactions", transactions);
+      ValidationException.requireNonNull("clock", clock);
+      ValidationException.requireNonNull("ids", ids);
       return new PaymentService(this);
     }
 
@@ -929,13 +929,6 @@ public final class PaymentService {
         throw ValidationException.of(field, "must be positive");
       }
       return d;
-    }
-
-    private static <T> T require(String field, T value) {
-      if (value == null) {
-        throw ValidationException.of(field, "must not be null");
-      }
-      return value;
     }
   }
 }

@@ -40,6 +40,17 @@ public final class ValidationException extends OficioException {
     return new ValidationException(List.of(new Violation(field, message)));
   }
 
+  /**
+   * Returns {@code value}, or throws a {@code ValidationException} naming {@code field} when it is
+   * null: the typed replacement for {@code Objects.requireNonNull} at Oficio's boundaries.
+   */
+  public static <T> T requireNonNull(String field, T value) {
+    if (value == null) {
+      throw of(field, "must not be null");
+    }
+    return value;
+  }
+
   /** Every violation, in the order found; never empty. */
   public List<Violation> violations() {
     return violations;
