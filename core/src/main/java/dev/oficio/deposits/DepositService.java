@@ -21,6 +21,7 @@ import dev.oficio.persistence.TransactionRunner;
 import dev.oficio.shared.AppointmentId;
 import dev.oficio.shared.ConcurrencyException;
 import dev.oficio.shared.IdGenerator;
+import dev.oficio.shared.IllegalTransitionException;
 import dev.oficio.shared.JobId;
 import dev.oficio.shared.Money;
 import dev.oficio.shared.NotFoundException;
@@ -277,8 +278,7 @@ public final class DepositService {
         id,
         a -> {
           if (a.status() != Appointment.Status.UNDER_REVIEW) {
-            throw new dev.oficio.shared.IllegalTransitionException(
-                "Appointment", a.status(), "decide review");
+            throw new IllegalTransitionException("Appointment", a.status(), "decide review");
           }
           Adjudication decision =
               playbook.decideByOperator(a, party, reasonCode, operator, followUp);
@@ -348,11 +348,14 @@ public final class DepositService {
    * and the settle timer; then moves the money. Retries on a concurrent write.
    */
   private <T> T decide(AppointmentId id, Function<Appointment, T> change) {
+    boolean[] settledNow = {false};
+    T result = null;
     for (int attempt = 1; ; attempt++) {
       try {
-        T result =
+        result =
             transactions.inTransaction(
                 () -> {
+                  settledNow[0] = false;
                   Appointment a = load(id);
                   boolean wasSettled = a.depositStatus() == Appointment.DepositStatus.SETTLED;
                   T value = change.apply(a);
@@ -361,6 +364,7 @@ public final class DepositService {
                   outbox.appendAll(events);
                   recordLedger(a, events);
                   if (!wasSettled && a.depositStatus() == Appointment.DepositStatus.SETTLED) {
+                    settledNow[0] = true;
                     timers.schedule(
                         new TimerRequest(
                             "settle:" + a.id(), SETTLE_TIMER, clock.instant(), a.id().value()));
@@ -370,14 +374,19 @@ public final class DepositService {
                   }
                   return value;
                 });
-        settle(id);
-        return result;
+        break;
       } catch (ConcurrencyException e) {
         if (attempt >= 3) {
           throw e;
         }
       }
     }
+    // Outside the retry: only the recorded decision is retried on a concurrent write, never the
+    // money, which moves once here (or later by the settle timer) with its own keys.
+    if (settledNow[0]) {
+      settle(id);
+    }
+    return result;
   }
 
   private Appointment change(AppointmentId id, Consumer<Appointment> change) {
