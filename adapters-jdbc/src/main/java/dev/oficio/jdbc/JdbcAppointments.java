@@ -5,8 +5,6 @@ import dev.oficio.deposits.Appointment;
 import dev.oficio.deposits.Appointments;
 import dev.oficio.deposits.Party;
 import dev.oficio.shared.AppointmentId;
-import dev.oficio.shared.ConcurrencyException;
-import dev.oficio.shared.NotFoundException;
 import dev.oficio.shared.ProId;
 import dev.oficio.shared.ValidationException;
 import java.sql.PreparedStatement;
@@ -62,24 +60,15 @@ final class JdbcAppointments implements Appointments {
     long version =
         transactions.withConnection(
             "save appointment",
-            connection -> {
-              if (appointment.version() == 0) {
-                return OptimisticLocking.insert(
-                    connection, table, "Appointment", "appointment_id", id, columns);
-              }
-              try {
-                return OptimisticLocking.update(
+            connection ->
+                OptimisticLocking.save(
                     connection,
                     table,
                     "Appointment",
                     "appointment_id",
                     id,
                     appointment.version(),
-                    columns);
-              } catch (NotFoundException e) {
-                throw new ConcurrencyException("Appointment " + id, appointment.version());
-              }
-            });
+                    columns));
     appointment.markSaved(version);
   }
 

@@ -6,11 +6,9 @@ import dev.oficio.jobs.Job;
 import dev.oficio.jobs.JobStatus;
 import dev.oficio.jobs.Jobs;
 import dev.oficio.jobs.SecuredBy;
-import dev.oficio.shared.ConcurrencyException;
 import dev.oficio.shared.CustomerId;
 import dev.oficio.shared.JobId;
 import dev.oficio.shared.Money;
-import dev.oficio.shared.NotFoundException;
 import dev.oficio.shared.PaymentId;
 import dev.oficio.shared.ProId;
 import dev.oficio.shared.ValidationException;
@@ -183,19 +181,9 @@ final class JdbcJobs implements Jobs {
     long version =
         transactions.withConnection(
             "save job",
-            connection -> {
-              if (job.version() == 0) {
-                return OptimisticLocking.insert(
-                    connection, table, "Job", "job_id", job.id().value(), columns);
-              }
-              try {
-                return OptimisticLocking.update(
-                    connection, table, "Job", "job_id", job.id().value(), job.version(), columns);
-              } catch (NotFoundException e) {
-                // As in memory: a job that was never stored has version 0, not job.version().
-                throw new ConcurrencyException("Job " + job.id(), job.version());
-              }
-            });
+            connection ->
+                OptimisticLocking.save(
+                    connection, table, "Job", "job_id", job.id().value(), job.version(), columns));
     return job.withVersion(version);
   }
 }

@@ -2,8 +2,6 @@ package dev.oficio.jdbc;
 
 import dev.oficio.payments.PayeeAccount;
 import dev.oficio.payments.PayeeAccounts;
-import dev.oficio.shared.ConcurrencyException;
-import dev.oficio.shared.NotFoundException;
 import dev.oficio.shared.ProId;
 import dev.oficio.shared.ValidationException;
 import java.sql.PreparedStatement;
@@ -71,24 +69,15 @@ final class JdbcPayeeAccounts implements PayeeAccounts {
     long version =
         transactions.withConnection(
             "save payee account",
-            connection -> {
-              if (account.version() == 0) {
-                return OptimisticLocking.insert(
-                    connection, table, "PayeeAccount", "pro_id", account.pro().value(), columns);
-              }
-              try {
-                return OptimisticLocking.update(
+            connection ->
+                OptimisticLocking.save(
                     connection,
                     table,
                     "PayeeAccount",
                     "pro_id",
                     account.pro().value(),
                     account.version(),
-                    columns);
-              } catch (NotFoundException e) {
-                throw new ConcurrencyException("PayeeAccount " + account.pro(), account.version());
-              }
-            });
+                    columns));
     return account.withVersion(version);
   }
 

@@ -3,9 +3,7 @@ package dev.oficio.jdbc;
 import dev.oficio.payments.Payment;
 import dev.oficio.payments.PaymentTransaction;
 import dev.oficio.payments.Payments;
-import dev.oficio.shared.ConcurrencyException;
 import dev.oficio.shared.CustomerId;
-import dev.oficio.shared.NotFoundException;
 import dev.oficio.shared.PaymentId;
 import dev.oficio.shared.ProId;
 import dev.oficio.shared.ValidationException;
@@ -103,25 +101,15 @@ final class JdbcPayments implements Payments {
     long version =
         transactions.withConnection(
             "save payment",
-            connection -> {
-              if (payment.version() == 0) {
-                return OptimisticLocking.insert(
-                    connection, table, "Payment", "payment_id", payment.id().value(), columns);
-              }
-              try {
-                return OptimisticLocking.update(
+            connection ->
+                OptimisticLocking.save(
                     connection,
                     table,
                     "Payment",
                     "payment_id",
                     payment.id().value(),
                     payment.version(),
-                    columns);
-              } catch (NotFoundException e) {
-                // As in memory: a payment never stored has version 0, not payment.version().
-                throw new ConcurrencyException("Payment " + payment.id(), payment.version());
-              }
-            });
+                    columns));
     return payment.withVersion(version);
   }
 

@@ -25,6 +25,34 @@ final class OptimisticLocking {
   private OptimisticLocking() {}
 
   /**
+   * Saves an aggregate row: inserts it when {@code version} is 0 (never stored), otherwise updates
+   * it if it still has {@code version}.
+   *
+   * @return the new version
+   * @throws ConcurrencyException when another writer inserted or updated the row first, or the row
+   *     the writer read no longer exists
+   */
+  static long save(
+      Connection connection,
+      String table,
+      String aggregate,
+      String idColumn,
+      String id,
+      long version,
+      Map<String, ?> columns)
+      throws SQLException {
+    if (version == 0) {
+      return insert(connection, table, aggregate, idColumn, id, columns);
+    }
+    try {
+      return update(connection, table, aggregate, idColumn, id, version, columns);
+    } catch (NotFoundException e) {
+      // As in memory: an aggregate that was never stored has version 0, not this one.
+      throw new ConcurrencyException(aggregate + " " + id, version);
+    }
+  }
+
+  /**
    * Inserts an aggregate row at version 1.
    *
    * @param columns the other columns and their values, in order
